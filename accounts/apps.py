@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "Gebruikers en rollen"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the rules)

@@ -1,0 +1,66 @@
+"""The menu and the start page per role, decided by the permission rules themselves."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Item:
+    titel: str
+    url_name: str
+    perm: str
+    uitleg: str = ""
+
+
+# One list; an item shows when the user holds its permission (accounts/permissions.py and each
+# app's permissions.py), so the menu can never offer what the rules refuse.
+ITEMS = [
+    Item(
+        "Dagoverzicht CCP",
+        "crisis:dagoverzicht",
+        "crisis.dagoverzicht_zien",
+        "Nieuwe aanmeldingen, triage, verdelen, weigeringen en plannen die verlopen.",
+    ),
+    Item("Aanmeldingen", "crisis:aanmeldingen", "crisis.aanmeldingen_zien", "De crisisaanmeldingen die u mag zien."),
+    Item(
+        "Nieuwe crisisaanmelding",
+        "crisis:aanmelden",
+        "crisis.aanmelden",
+        "Meld een jeugdige aan bij het crisiscoördinatiepunt.",
+    ),
+    Item(
+        "Crisisbedden",
+        "crisis:beschikbaarheid",
+        "crisis.beschikbaarheid_zien",
+        "Vrije plekken in crisisgroepen en crisispleegzorg.",
+    ),
+    Item(
+        "Toewijzingen",
+        "crisis:toewijzingen",
+        "crisis.toewijzingen_zien",
+        "Ambulante crisishulp die aan uw organisatie is toegewezen.",
+    ),
+    Item("CCP-cijfers", "crisis:cijfers", "crisis.cijfers_zien", "De kwartaalcijfers van het crisiscoördinatiepunt."),
+    Item(
+        "Experttafel",
+        "experttafel:overzicht",
+        "experttafel.overzicht_zien",
+        "Sessies, agenda en casussen van de regionale experttafel.",
+    ),
+    Item(
+        "Kwartaalrapportages",
+        "rapportage:lijst",
+        "rapportage.rapporten_zien",
+        "Download de kwartaalrapportage als PDF.",
+    ),
+    Item("Beheer", "admin:index", "audit.inzien", "Referentiegegevens, gebruikers en de logging."),
+]
+
+
+def menu_voor(user) -> list[dict]:
+    return [{"titel": i.titel, "url": reverse(i.url_name), "uitleg": i.uitleg} for i in ITEMS if user.has_perm(i.perm)]
+
+
+def startblokken(user) -> list[dict]:
+    return menu_voor(user)

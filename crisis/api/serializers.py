@@ -1,0 +1,213 @@
+from rest_framework import serializers
+
+from kern.models import Aanbieder, Gemeente, Hulpvorm, RedenGeenInzet, Voorziening, valideer_bsn, valideer_geboortedatum
+
+from ..models import Aanmelding, Inzet, Toewijzing
+
+
+def _django_validator(func):
+    def run(value):
+        from django.core.exceptions import ValidationError
+
+        try:
+            func(value)
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+
+    return run
+
+
+class DatumVeld(serializers.DateField):
+    default_error_messages = {
+        "invalid": "Ongeldige datum: schrijf de datum als JJJJ-MM-DD.",
+        "datetime": "Geef een datum, geen tijdstip.",
+    }
+
+
+class JeugdigeInvoer(serializers.Serializer):
+    voornaam = serializers.CharField(max_length=80)
+    achternaam = serializers.CharField(max_length=120)
+    geboortedatum = DatumVeld(validators=[_django_validator(valideer_geboortedatum)])
+    bsn = serializers.CharField(
+        required=False, allow_blank=True, allow_null=True, validators=[_django_validator(valideer_bsn)]
+    )
+    gemeente = serializers.SlugRelatedField(slug_field="code", queryset=Gemeente.objects.all())
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and data.get("bsn") in ("", None):
+            data = {k: v for k, v in data.items() if k != "bsn"}
+        return super().to_internal_value(data)
+
+
+class AanmeldingInvoer(serializers.Serializer):
+    jeugdige = JeugdigeInvoer()
+    hulpvraag = serializers.ChoiceField(choices=Aanmelding.Hulpvraag.choices)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    bron = serializers.ChoiceField(choices=[c for c in Aanmelding.Bron.choices if c[0] != "historisch"], required=False)
+
+
+class AanbiederKort(serializers.ModelSerializer):
+    class Meta:
+        model = Aanbieder
+        fields = ["code", "naam"]
+
+
+class ToewijzingSerializer(serializers.ModelSerializer):
+    aanbieder = AanbiederKort()
+    reden = serializers.CharField(source="weigerreden_id", allow_null=True)
+
+    class Meta:
+        model = Toewijzing
+        fields = [
+            "id",
+            "aanmelding",
+            "aanbieder",
+            "status",
+            "toegewezen_op",
+            "reden",
+            "weigertoelichting",
+            "handmatig_reden",
+        ]
+
+
+class InzetSerializer(serializers.ModelSerializer):
+    hulpvorm = serializers.CharField(source="hulpvorm_id")
+    aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)
+    vervolg = serializers.SerializerMethodField()
+    ambulant_door = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inzet
+        fields = [
+            "id",
+            "aanmelding",
+            "hulpvorm",
+            "aanbieder",
+            "voorziening",
+            "ambulant_door",
+            "startdatum",
+            "verwachte_einddatum",
+            "einddatum",
+            "vervolg",
+            "perspectiefplan_datum",
+        ]
+
+    def get_vervolg(self, obj) -> str | None:
+        return obj.vervolg_verblijf_id or obj.vervolg_ambulant_id
+
+    def get_ambulant_door(self, obj) -> str | int | None:
+        return "lokaal_team" if obj.ambulant_lokaal_team else obj.ambulant_door_id
+
+
+class AanmeldingSerializer(serializers.ModelSerializer):
+    jeugdige = serializers.SerializerMethodField()
+    gemeente = serializers.CharField(source="gemeente_id")
+    reden_geen = serializers.CharField(source="reden_geen_id", allow_null=True)
+    inzetten = InzetSerializer(many=True, read_only=True)
+    toewijzingen = ToewijzingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Aanmelding
+        fields = [
+            "id",
+            "registratienummer",
+            "jeugdige",
+            "gemeente",
+            "hulpvraag",
+            "toelichting",
+            "bron",
+            "aangemeld_op",
+            "aanmelddatum",
+            "leeftijdsgroep",
+            "loket_open",
+            "behandelen_voor",
+            "status",
+            "ernst",
+            "reden_geen",
+            "inzetten",
+            "toewijzingen",
+        ]
+
+    def get_jeugdige(self, obj) -> dict:
+        j = obj.jeugdige
+        return {
+            "id": j.pk,
+            "voornaam": j.voornaam,
+            "achternaam": j.achternaam,
+            "geboortedatum": j.geboortedatum.isoformat(),
+            "bsn": j.bsn,
+            "gemeente": j.gemeente_id,
+        }
+
+
+class TriageInvoer(serializers.Serializer):
+    ernst = serializers.ChoiceField(choices=Aanmelding.Ernst.choices)
+    aard = serializers.CharField(required=False, allow_blank=True, default="")
+    geconsulteerd = serializers.SlugRelatedField(
+        slug_field="code", queryset=Aanbieder.objects.all(), many=True, required=False, default=list
+    )
+
+
+class GeenInzetInvoer(serializers.Serializer):
+    reden = serializers.SlugRelatedField(slug_field="code", queryset=RedenGeenInzet.objects.filter(actief=True))
+
+
+class VerdelenInvoer(serializers.Serializer):
+    aanbieder = serializers.SlugRelatedField(
+        slug_field="code", queryset=Aanbieder.objects.all(), required=False, allow_null=True
+    )
+    reden = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class WeigerenInvoer(serializers.Serializer):
+    reden = serializers.CharField(max_length=500)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class InzetInvoer(serializers.Serializer):
+    hulpvorm = serializers.SlugRelatedField(slug_field="code", queryset=Hulpvorm.objects.filter(actief=True))
+    voorziening = serializers.PrimaryKeyRelatedField(
+        queryset=Voorziening.objects.all(), required=False, allow_null=True
+    )
+    startdatum = DatumVeld()
+    verwachte_einddatum = DatumVeld(required=False, allow_null=True)
+    ambulant_door = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+
+
+class AfsluitenInvoer(serializers.Serializer):
+    einddatum = DatumVeld()
+    vervolg = serializers.CharField(max_length=40)
+
+
+class PerspectiefplanInvoer(serializers.Serializer):
+    perspectiefplan_datum = DatumVeld()
+
+
+class BeschikbaarheidSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="type_id")
+    aanbieder = serializers.CharField(source="aanbieder_id")
+    gemeente = serializers.CharField(source="gemeente_id")
+    leeftijdsgroep = serializers.CharField(allow_null=True)
+    bezet = serializers.IntegerField()
+    vrij = serializers.IntegerField()
+    verwacht_vertrek = serializers.IntegerField()
+    verouderd = serializers.BooleanField()
+
+    class Meta:
+        model = Voorziening
+        fields = [
+            "id",
+            "naam",
+            "type",
+            "aanbieder",
+            "gemeente",
+            "leeftijdsgroep",
+            "leeftijd_min",
+            "leeftijd_max",
+            "capaciteit",
+            "bezet",
+            "vrij",
+            "verwacht_vertrek",
+            "bevestigd_op",
+            "verouderd",
+        ]

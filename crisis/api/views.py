@@ -1,0 +1,168 @@
+"""Thin API views: permission check, input validation, one service call, audit of reads."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.models import Actie
+from audit.services import log, log_lijst
+
+from .. import services
+from ..models import Aanmelding, Inzet
+from . import serializers as s
+
+
+def _vereist(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied("U heeft geen toestemming voor deze actie.")
+
+
+def _aanmelding(request, pk) -> Aanmelding:
+    """Only referrals the user may see exist for them (404 otherwise)."""
+    return get_object_or_404(Aanmelding.objects.zichtbaar_voor(request.user), pk=pk)
+
+
+def _volledig(aanmelding_id):
+    return (
+        Aanmelding.objects.met_details().prefetch_related("inzetten", "toewijzingen__aanbieder").get(pk=aanmelding_id)
+    )
+
+
+class AanmeldingenView(generics.ListAPIView):
+    serializer_class = s.AanmeldingSerializer
+
+    def get_queryset(self):
+        _vereist(self.request, "crisis.aanmeldingen_zien")
+        return (
+            Aanmelding.objects.zichtbaar_voor(self.request.user)
+            .met_details()
+            .prefetch_related("inzetten", "toewijzingen__aanbieder")
+            .order_by("-aangemeld_op", "-id")
+        )
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        page = getattr(self.paginator, "page", None)
+        if page is not None:
+            log_lijst(request.user, "crisis.aanmelding", page.object_list, "jeugdige_id", request)
+        return response
+
+    @extend_schema(request=s.AanmeldingInvoer, responses={201: s.AanmeldingSerializer})
+    def post(self, request):
+        _vereist(request, "crisis.aanmelden")
+        invoer = s.AanmeldingInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        aanmelding = services.aanmelden(request.user, request=request, **invoer.validated_data)
+        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class AanmeldingView(APIView):
+    @extend_schema(responses=s.AanmeldingSerializer)
+    def get(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        log(request.user, Actie.INZIEN, "crisis.aanmelding", aanmelding, aanmelding.jeugdige, request)
+        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
+
+
+class TriageView(APIView):
+    @extend_schema(request=s.TriageInvoer, responses=s.AanmeldingSerializer)
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.trieren")
+        invoer = s.TriageInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.trieren(request.user, aanmelding, request=request, **invoer.validated_data)
+        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
+
+
+class GeenInzetView(APIView):
+    @extend_schema(request=s.GeenInzetInvoer, responses=s.AanmeldingSerializer)
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.trieren")
+        invoer = s.GeenInzetInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.geen_inzet(request.user, aanmelding, request=request, **invoer.validated_data)
+        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
+
+
+class VerdelenView(APIView):
+    @extend_schema(request=s.VerdelenInvoer, responses={201: s.ToewijzingSerializer})
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.verdelen")
+        invoer = s.VerdelenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        toewijzing = services.verdelen(request.user, aanmelding, request=request, **invoer.validated_data)
+        return Response(s.ToewijzingSerializer(toewijzing).data, status=status.HTTP_201_CREATED)
+
+
+class WeigerenView(APIView):
+    @extend_schema(request=s.WeigerenInvoer, responses=s.ToewijzingSerializer)
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.toewijzingen_zien")
+        invoer = s.WeigerenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        geweigerd, nieuwe = services.weigeren(request.user, aanmelding, request=request, **invoer.validated_data)
+        data = s.ToewijzingSerializer(geweigerd).data
+        data["doorgezet_naar"] = s.ToewijzingSerializer(nieuwe).data if nieuwe else None
+        return Response(data)
+
+
+class AccepterenView(APIView):
+    @extend_schema(request=None, responses=s.ToewijzingSerializer)
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.toewijzingen_zien")
+        return Response(s.ToewijzingSerializer(services.accepteren(request.user, aanmelding, request=request)).data)
+
+
+class InzetAanmakenView(APIView):
+    @extend_schema(request=s.InzetInvoer, responses={201: s.InzetSerializer})
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        _vereist(request, "crisis.inzetten")
+        invoer = s.InzetInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        inzet = services.inzetten(request.user, aanmelding, request=request, **invoer.validated_data)
+        return Response(s.InzetSerializer(inzet).data, status=status.HTTP_201_CREATED)
+
+
+def _inzet(request, pk) -> Inzet:
+    zichtbaar = Aanmelding.objects.zichtbaar_voor(request.user).values("pk")
+    return get_object_or_404(Inzet.objects.select_related("voorziening", "hulpvorm"), pk=pk, aanmelding__in=zichtbaar)
+
+
+class AfsluitenView(APIView):
+    @extend_schema(request=s.AfsluitenInvoer, responses=s.InzetSerializer)
+    def post(self, request, pk):
+        inzet = _inzet(request, pk)
+        _vereist(request, "crisis.afsluiten", inzet)
+        invoer = s.AfsluitenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        inzet = services.afsluiten(request.user, inzet, request=request, **invoer.validated_data)
+        return Response(s.InzetSerializer(inzet).data)
+
+
+class PerspectiefplanView(APIView):
+    @extend_schema(request=s.PerspectiefplanInvoer, responses=s.InzetSerializer)
+    def post(self, request, pk):
+        inzet = _inzet(request, pk)
+        _vereist(request, "crisis.afsluiten", inzet)
+        invoer = s.PerspectiefplanInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        inzet = services.perspectiefplan_vastleggen(
+            request.user, inzet, request=request, datum=invoer.validated_data["perspectiefplan_datum"]
+        )
+        return Response(s.InzetSerializer(inzet).data)
+
+
+class BeschikbaarheidView(APIView):
+    @extend_schema(responses=s.BeschikbaarheidSerializer(many=True))
+    def get(self, request):
+        _vereist(request, "crisis.beschikbaarheid_zien")
+        return Response(s.BeschikbaarheidSerializer(services.crisisbord(), many=True).data)

@@ -1,0 +1,220 @@
+"""The quarterly CCP figures (contract.md), computed in the database.
+
+A handful of GROUP BY queries, whatever the number of referrals; the API, the page, the
+CSV and the PDF all read `ccp_cijfers()`.
+"""
+
+import datetime
+import statistics
+
+from django.db import connection
+from django.db.models import Avg, Count, Exists, F, Func, IntegerField, Max, Min, OuterRef, Q
+
+from kern.models import Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
+
+from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
+from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
+
+GROEPEN = [g for g, _ in LEEFTIJDSGROEPEN]
+
+
+class Kwartaal:
+    def __init__(self, jaar: int, nummer: int):
+        if not 1 <= nummer <= 4:
+            raise ValueError("Een kwartaal is 1 tot en met 4.")
+        self.jaar, self.nummer = jaar, nummer
+        self.van = datetime.date(jaar, 3 * nummer - 2, 1)
+        volgende = datetime.date(jaar + (nummer == 4), (3 * nummer) % 12 + 1, 1)
+        self.tot_en_met = volgende - datetime.timedelta(days=1)
+
+    @classmethod
+    def parse(cls, tekst: str) -> "Kwartaal":
+        jaar, _, n = tekst.upper().partition("-Q")
+        return cls(int(jaar), int(n))
+
+    @classmethod
+    def van_datum(cls, dag: datetime.date) -> "Kwartaal":
+        return cls(dag.year, (dag.month - 1) // 3 + 1)
+
+    def vorige(self) -> "Kwartaal":
+        return Kwartaal(self.jaar - 1, 4) if self.nummer == 1 else Kwartaal(self.jaar, self.nummer - 1)
+
+    def __str__(self):
+        return f"{self.jaar}-Q{self.nummer}"
+
+    def __eq__(self, other):
+        return isinstance(other, Kwartaal) and (self.jaar, self.nummer) == (other.jaar, other.nummer)
+
+    def __hash__(self):
+        return hash((self.jaar, self.nummer))
+
+
+class DagenTussen(Func):
+    """einddatum - startdatum in whole days, in SQL."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+def _mediaan_per_gemeente(qs) -> dict[str, float]:
+    if connection.vendor == "postgresql":
+        from django.db.models import Aggregate, FloatField
+
+        class Mediaan(Aggregate):
+            function = "percentile_cont"
+            template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+            output_field = FloatField()
+
+        return {r["gemeente"]: r["m"] for r in qs.values("gemeente").annotate(m=Mediaan("duur"))}
+    # The embedded SQLite of `make run` has no percentile; few rows there.
+    per: dict[str, list[int]] = {}
+    for g, d in qs.values_list("gemeente", "duur"):
+        per.setdefault(g, []).append(d)
+    return {g: float(statistics.median(v)) for g, v in per.items()}
+
+
+def _nul_tabel(codes: list[str]) -> dict:
+    return {g: {**{c: 0 for c in codes}, "totaal": 0} for g in GROEPEN}
+
+
+def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
+    van, tot = kwartaal.van, kwartaal.tot_en_met
+    gemeenten = [gemeente] if gemeente else list(Gemeente.objects.order_by("volgorde", "naam"))
+    gemeente_codes = [g.code for g in gemeenten]
+    hulpvormen = list(Hulpvorm.objects.order_by("volgorde", "code").values_list("code", flat=True))
+    verblijf_vormen = set(Hulpvorm.objects.filter(verblijf=True).values_list("code", flat=True))
+
+    aanmeldingen = Aanmelding.objects.filter(aanmelddatum__range=(van, tot))
+    inzetten = Inzet.objects.all()
+    if gemeente:
+        aanmeldingen = aanmeldingen.filter(gemeente=gemeente)
+        inzetten = inzetten.filter(aanmelding__gemeente=gemeente)
+
+    totalen = aanmeldingen.aggregate(aanmeldingen=Count("id"), jeugdigen=Count("jeugdige", distinct=True))
+
+    # Table 1: deployments of the referrals received in the quarter, and 'geen' for none.
+    kolommen = hulpvormen + ["geen"]
+    inzet = {g: {grp: {k: 0 for k in kolommen + ["totaal"]} for grp in GROEPEN} for g in gemeente_codes + ["totaal"]}
+
+    def tel(g, grp, kolom, n):
+        for sleutel in (g, "totaal"):
+            inzet[sleutel][grp][kolom] += n
+            inzet[sleutel][grp]["totaal"] += n
+
+    per_vorm = (
+        inzetten.filter(aanmelding__aanmelddatum__range=(van, tot))
+        .values("aanmelding__gemeente", "aanmelding__leeftijdsgroep", "hulpvorm")
+        .annotate(n=Count("id"))
+    )
+    for r in per_vorm:
+        tel(r["aanmelding__gemeente"], r["aanmelding__leeftijdsgroep"], r["hulpvorm"], r["n"])
+    zonder = aanmeldingen.filter(~Exists(Inzet.objects.filter(aanmelding=OuterRef("pk"))))
+    for r in zonder.values("gemeente", "leeftijdsgroep").annotate(n=Count("id")):
+        tel(r["gemeente"], r["leeftijdsgroep"], "geen", r["n"])
+
+    redenen = {c: 0 for c in RedenGeenInzet.objects.order_by("volgorde", "code").values_list("code", flat=True)}
+    for r in zonder.filter(reden_geen__isnull=False).values("reden_geen").annotate(n=Count("id")):
+        redenen[r["reden_geen"]] = r["n"]
+
+    # Tables 2 and 3: follow-up of deployments that ended in the quarter.
+    beeindigd = inzetten.filter(einddatum__range=(van, tot))
+    vervolg_ambulant = _nul_tabel(list(VervolgAmbulant.objects.values_list("code", flat=True)))
+    for r in (
+        beeindigd.exclude(hulpvorm__in=verblijf_vormen)
+        .filter(vervolg_ambulant__isnull=False)
+        .values("aanmelding__leeftijdsgroep", "vervolg_ambulant")
+        .annotate(n=Count("id"))
+    ):
+        rij = vervolg_ambulant[r["aanmelding__leeftijdsgroep"]]
+        rij[r["vervolg_ambulant"]] = rij.get(r["vervolg_ambulant"], 0) + r["n"]
+        rij["totaal"] += r["n"]
+    vervolg_verblijf = _nul_tabel(list(VervolgVerblijf.objects.values_list("code", flat=True)))
+    for r in (
+        beeindigd.filter(hulpvorm__in=verblijf_vormen, vervolg_verblijf__isnull=False)
+        .values("aanmelding__leeftijdsgroep", "vervolg_verblijf")
+        .annotate(n=Count("id"))
+    ):
+        rij = vervolg_verblijf[r["aanmelding__leeftijdsgroep"]]
+        rij[r["vervolg_verblijf"]] = rij.get(r["vervolg_verblijf"], 0) + r["n"]
+        rij["totaal"] += r["n"]
+
+    # Figure 1: length of stay of the stays that ended in the quarter.
+    stays = beeindigd.filter(hulpvorm__in=verblijf_vormen, startdatum__isnull=False).annotate(
+        gemeente=F("aanmelding__gemeente"), duur=DagenTussen(F("einddatum"), F("startdatum"))
+    )
+    duur = {
+        r["gemeente"]: r
+        for r in stays.values("gemeente").annotate(
+            aantal=Count("id"), gemiddeld=Avg("duur"), min=Min("duur"), max=Max("duur")
+        )
+    }
+    medianen = _mediaan_per_gemeente(stays)
+    verblijfsduur = {}
+    for code in gemeente_codes:
+        r = duur.get(code)
+        verblijfsduur[code] = (
+            {
+                "aantal": r["aantal"],
+                "gemiddeld": round(float(r["gemiddeld"]), 1),
+                "mediaan": round(medianen[code], 1),
+                "min": r["min"],
+                "max": r["max"],
+            }
+            if r
+            else {"aantal": 0, "gemiddeld": None, "mediaan": None, "min": None, "max": None}
+        )
+
+    # Perspective plan within 14 days of the stays that started in the quarter.
+    plan = inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot)).aggregate(
+        opnames=Count("id"),
+        op_tijd=Count(
+            "id",
+            filter=Q(perspectiefplan_datum__isnull=False)
+            & Q(perspectiefplan_datum__lte=F("startdatum") + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN)),
+        ),
+    )
+    plan["percentage"] = round(100 * plan["op_tijd"] / plan["opnames"], 1) if plan["opnames"] else 0.0
+
+    return {
+        "kwartaal": str(kwartaal),
+        "van": van.isoformat(),
+        "tot_en_met": tot.isoformat(),
+        "gemeente": gemeente.code if gemeente else None,
+        "aanmeldingen": totalen["aanmeldingen"],
+        "jeugdigen": totalen["jeugdigen"],
+        "inzet": inzet,
+        "redenen_geen": redenen,
+        "vervolg_ambulant": vervolg_ambulant,
+        "vervolg_verblijf": vervolg_verblijf,
+        "verblijfsduur": verblijfsduur,
+        "perspectiefplan_binnen_14_dagen": plan,
+    }
+
+
+def als_csv_rijen(cijfers: dict) -> list[list]:
+    """The same figures as flat rows (tabel, gemeente, leeftijdsgroep, kolom, waarde)."""
+    rijen = [["tabel", "gemeente", "leeftijdsgroep", "kolom", "waarde"]]
+    rijen += [["totalen", "", "", k, cijfers[k]] for k in ("aanmeldingen", "jeugdigen")]
+    for g, groepen in cijfers["inzet"].items():
+        for grp, kolommen in groepen.items():
+            rijen += [["inzet", g, grp, k, v] for k, v in kolommen.items()]
+    rijen += [["redenen_geen", "", "", k, v] for k, v in cijfers["redenen_geen"].items()]
+    for tabel in ("vervolg_ambulant", "vervolg_verblijf"):
+        for grp, kolommen in cijfers[tabel].items():
+            rijen += [[tabel, "", grp, k, v] for k, v in kolommen.items()]
+    for g, waarden in cijfers["verblijfsduur"].items():
+        rijen += [["verblijfsduur", g, "", k, "" if v is None else v] for k, v in waarden.items()]
+    rijen += [
+        ["perspectiefplan_binnen_14_dagen", "", "", k, v] for k, v in cijfers["perspectiefplan_binnen_14_dagen"].items()
+    ]
+    return rijen

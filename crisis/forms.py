@@ -1,0 +1,120 @@
+from django import forms
+
+from kern.models import (
+    Aanbieder,
+    Gemeente,
+    Hulpvorm,
+    RedenGeenInzet,
+    VervolgAmbulant,
+    VervolgVerblijf,
+    Voorziening,
+    valideer_bsn,
+    valideer_geboortedatum,
+)
+
+from .models import Aanmelding
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AanmeldForm(forms.Form):
+    voornaam = forms.CharField(label="Voornaam", max_length=80)
+    achternaam = forms.CharField(label="Achternaam", max_length=120)
+    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
+    bsn = forms.CharField(
+        label="BSN",
+        required=False,
+        max_length=9,
+        validators=[valideer_bsn],
+        help_text="9 cijfers; laat leeg als het BSN niet bekend is.",
+    )
+    gemeente = forms.ModelChoiceField(label="Woongemeente", queryset=Gemeente.objects.all(), to_field_name="code")
+    hulpvraag = forms.ChoiceField(label="Hulpvraag", choices=Aanmelding.Hulpvraag.choices, widget=forms.RadioSelect)
+    bron = forms.ChoiceField(
+        label="Bron", choices=[c for c in Aanmelding.Bron.choices if c[0] != "historisch"], required=False
+    )
+    toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.gemeente_id:
+            self.fields["gemeente"].queryset = Gemeente.objects.filter(code=user.gemeente_id)
+            self.fields["gemeente"].initial = user.gemeente_id
+        if user is None or user.rol != "ccp":
+            del self.fields["bron"]
+
+
+class TriageForm(forms.Form):
+    ernst = forms.ChoiceField(label="Ernst", choices=Aanmelding.Ernst.choices)
+    aard = forms.CharField(label="Aard van de crisis", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    geconsulteerd = forms.ModelMultipleChoiceField(
+        label="Geconsulteerd",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        queryset=Aanbieder.objects.filter(code__in=["ggz_centraal", "svmn", "veilig_thuis"]),
+    )
+
+
+class GeenInzetForm(forms.Form):
+    reden = forms.ModelChoiceField(label="Reden geen inzet", queryset=RedenGeenInzet.objects.filter(actief=True))
+
+
+class InzetForm(forms.Form):
+    hulpvorm = forms.ModelChoiceField(label="Hulpvorm", queryset=Hulpvorm.objects.filter(actief=True))
+    voorziening = forms.ModelChoiceField(
+        label="Crisisvoorziening (bij verblijf)",
+        required=False,
+        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False),
+    )
+    startdatum = forms.DateField(label="Startdatum", widget=DatumInput())
+    verwachte_einddatum = forms.DateField(label="Verwachte einddatum", widget=DatumInput(), required=False)
+    ambulant_door = forms.CharField(
+        label="Ambulante hulp bij verblijf",
+        required=False,
+        help_text="Kies de ambulante inzet, of het lokale team van de gemeente.",
+    )
+
+
+class AfsluitenForm(forms.Form):
+    einddatum = forms.DateField(label="Einddatum", widget=DatumInput())
+    vervolg = forms.ChoiceField(label="Vervolg")
+
+    def __init__(self, *args, verblijf: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        lijst = VervolgVerblijf if verblijf else VervolgAmbulant
+        self.fields["vervolg"].choices = [("", "— kies —")] + [
+            (c.code, c.label) for c in lijst.objects.filter(actief=True)
+        ]
+
+
+class PlanForm(forms.Form):
+    perspectiefplan_datum = forms.DateField(label="Perspectiefplan vastgesteld op", widget=DatumInput())
+
+
+class WeigerForm(forms.Form):
+    reden = forms.ChoiceField(label="Reden")
+    toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        from kern.models import Weigerreden
+
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].choices = [(w.code, w.label) for w in Weigerreden.objects.filter(actief=True)]
+
+
+class KwartaalForm(forms.Form):
+    kwartaal = forms.RegexField(
+        label="Kwartaal", regex=r"^\d{4}-Q[1-4]$", error_messages={"invalid": "Schrijf het kwartaal als 2026-Q3."}
+    )
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente",
+        queryset=Gemeente.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label="Hele regio",
+    )

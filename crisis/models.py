@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from kern.models import (
+    Aanbieder,
+    Gemeente,
+    Hulpvorm,
+    Jeugdige,
+    RedenGeenInzet,
+    VervolgAmbulant,
+    VervolgVerblijf,
+    Voorziening,
+    Weigerreden,
+)
+
+from .querysets import AanmeldingQuerySet, InzetQuerySet, ToewijzingQuerySet
+
+LEEFTIJDSGROEPEN = [("12-", "12-"), ("12+", "12+")]
+
+
+class CrisisContract(models.Model):
+    """Which CCP provider serves which loket municipality, and its contracted share."""
+
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="crisiscontracten")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="crisiscontracten")
+    aandeel = models.DecimalField(
+        "gecontracteerd aandeel",
+        max_digits=5,
+        decimal_places=2,
+        default=1,
+        help_text="Relatief gewicht bij het verdelen; gelijke aandelen zijn 1.",
+    )
+
+    class Meta:
+        verbose_name = "crisiscontract"
+        verbose_name_plural = "crisiscontracten"
+        constraints = [
+            models.UniqueConstraint(fields=["aanbieder", "gemeente"], name="crisiscontract_uniek"),
+            models.CheckConstraint(condition=Q(aandeel__gt=0), name="crisiscontract_aandeel_positief"),
+        ]
+
+    def __str__(self):
+        return f"{self.aanbieder} — {self.gemeente}"
+
+
+class Aanmelding(models.Model):
+    class Hulpvraag(models.TextChoices):
+        AMBULANT = "ambulant", "Ambulante crisishulp"
+        VERBLIJF = "verblijf", "Crisishulp met verblijf"
+
+    class Bron(models.TextChoices):
+        TOEGANG = "toegang", "Lokale toegang"
+        TELEFOON = "telefoon", "Telefonisch bij het CCP"
+        CRISISDIENST = "crisisdienst", "24-uurs crisisdienst"
+        GI = "gi", "Gecertificeerde instelling"
+        HISTORISCH = "historisch", "Historische registratie"
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", "Nieuw, te trieren"
+        GETRIEERD = "getrieerd", "Getrieerd, inzet regelen"
+        IN_ZORG = "in_zorg", "Hulp ingezet"
+        AFGESLOTEN = "afgesloten", "Afgesloten"
+
+    class Ernst(models.TextChoices):
+        ACUUT = "acuut", "Acuut (binnen 24 uur)"
+        HOOG = "hoog", "Hoog (binnen 72 uur)"
+        GEEN_CRISIS = "geen_crisis", "Geen crisis"
+
+    registratienummer = models.CharField("registratienummer", max_length=40, unique=True)
+    jeugdige = models.ForeignKey(Jeugdige, on_delete=models.PROTECT, related_name="aanmeldingen")
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    hulpvraag = models.CharField("hulpvraag", max_length=10, choices=Hulpvraag.choices)
+    toelichting = models.TextField("toelichting", blank=True)
+    bron = models.CharField("bron", max_length=12, choices=Bron.choices)
+    aangemeld_op = models.DateTimeField("aangemeld op")
+    aanmelddatum = models.DateField("aanmelddatum", db_index=True)
+    # A fact fixed on the day of the referral; every figure is split on it.
+    leeftijdsgroep = models.CharField("leeftijdsgroep", max_length=3, choices=LEEFTIJDSGROEPEN)
+    loket_open = models.BooleanField("loket open bij aanmelding")
+    behandelen_voor = models.DateTimeField("behandelen vóór")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NIEUW, db_index=True)
+    reden_geen = models.ForeignKey(
+        RedenGeenInzet, verbose_name="reden geen inzet", null=True, blank=True, on_delete=models.PROTECT
+    )
+    # Triage
+    ernst = models.CharField("ernst", max_length=12, choices=Ernst.choices, blank=True)
+    aard = models.TextField("aard van de crisis", blank=True)
+    geconsulteerd = models.ManyToManyField(Aanbieder, verbose_name="geconsulteerd", blank=True, related_name="+")
+    getrieerd_op = models.DateTimeField("getrieerd op", null=True, blank=True)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = AanmeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanmelding"
+        verbose_name_plural = "aanmeldingen"
+        ordering = ["-aangemeld_op"]
+        indexes = [models.Index(fields=["gemeente", "aanmelddatum"])]
+
+    def __str__(self):
+        return self.registratienummer
+
+
+class Toewijzing(models.Model):
+    """The verdeelpunt's assignment of ambulant crisis help to a provider."""
+
+    class Status(models.TextChoices):
+        TOEGEWEZEN = "toegewezen", "Toegewezen, wacht op aanbieder"
+        GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
+        GEWEIGERD = "geweigerd", "Geweigerd"
+
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.PROTECT, related_name="toewijzingen")
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="toewijzingen")
+    toegewezen_op = models.DateTimeField("toegewezen op", db_index=True)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.TOEGEWEZEN)
+    weigerreden = models.ForeignKey(Weigerreden, null=True, blank=True, on_delete=models.PROTECT)
+    weigertoelichting = models.TextField("toelichting weigering", blank=True)
+    afgehandeld_op = models.DateTimeField("geaccepteerd of geweigerd op", null=True, blank=True)
+    handmatig_reden = models.TextField(
+        "reden handmatige toewijzing", blank=True, help_text="Ingevuld wanneer het CCP de verdeelregel overrulet."
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    objects = ToewijzingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "toewijzing"
+        verbose_name_plural = "toewijzingen"
+        ordering = ["toegewezen_op", "id"]
+        constraints = [
+            # At most one live (not declined) assignment per referral.
+            models.UniqueConstraint(
+                fields=["aanmelding"], condition=~Q(status="geweigerd"), name="toewijzing_een_actief"
+            )
+        ]
+
+
+class Inzet(models.Model):
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.PROTECT, related_name="inzetten")
+    hulpvorm = models.ForeignKey(Hulpvorm, on_delete=models.PROTECT)
+    aanbieder = models.ForeignKey(Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    voorziening = models.ForeignKey(
+        Voorziening, null=True, blank=True, on_delete=models.PROTECT, related_name="crisisinzetten"
+    )
+    ambulant_door = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De ambulante inzet die bij dit verblijf hoort.",
+    )
+    ambulant_lokaal_team = models.BooleanField("ambulante hulp door het lokale team", default=False)
+    startdatum = models.DateField("startdatum", null=True, blank=True)
+    verwachte_einddatum = models.DateField("verwachte einddatum", null=True, blank=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True, db_index=True)
+    vervolg_ambulant = models.ForeignKey(VervolgAmbulant, null=True, blank=True, on_delete=models.PROTECT)
+    vervolg_verblijf = models.ForeignKey(VervolgVerblijf, null=True, blank=True, on_delete=models.PROTECT)
+    perspectiefplan_datum = models.DateField("perspectiefplan vastgesteld op", null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = InzetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "inzet"
+        verbose_name_plural = "inzetten"
+        ordering = ["startdatum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True)
+                | Q(startdatum__isnull=True)
+                | Q(einddatum__gte=models.F("startdatum")),
+                name="inzet_einde_na_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.hulpvorm_id} {self.startdatum or ''}"
+
+    @property
+    def vervolg(self):
+        return self.vervolg_verblijf if self.hulpvorm.verblijf else self.vervolg_ambulant

@@ -1,0 +1,49 @@
+"""Who may see which crisis records: the one place, used by pages and API alike."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+from accounts.models import Rol
+
+
+class AanmeldingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.rol == Rol.CCP:
+            return self
+        if user.rol == Rol.TOEGANG and user.gemeente_id:
+            return self.filter(gemeente_id=user.gemeente_id)
+        if user.rol == Rol.AANBIEDER and user.aanbieder_id:
+            # Providers see the referrals assigned to them or staying in their facilities.
+            return self.filter(
+                Q(toewijzingen__aanbieder_id=user.aanbieder_id)
+                | Q(inzetten__voorziening__aanbieder_id=user.aanbieder_id)
+            ).distinct()
+        if user.rol == Rol.GI:
+            return self.filter(ingediend_door=user)
+        return self.none()
+
+    def met_details(self):
+        return self.select_related("jeugdige", "gemeente", "reden_geen")
+
+
+class ToewijzingQuerySet(models.QuerySet):
+    def levend(self):
+        return self.exclude(status="geweigerd")
+
+    def in_maand(self, dag: datetime.date):
+        return self.filter(toegewezen_op__year=dag.year, toegewezen_op__month=dag.month)
+
+
+class InzetQuerySet(models.QuerySet):
+    def verblijven(self):
+        return self.filter(hulpvorm__verblijf=True)
+
+    def lopend(self):
+        return self.filter(einddatum__isnull=True)
+
+    def bezet_op(self, voorziening_id):
+        return self.verblijven().lopend().filter(voorziening_id=voorziening_id)

@@ -1,0 +1,421 @@
+"""The crisis app's public face: every change of state goes through these functions.
+
+Each runs in one transaction, checks the CCP's rules (regels.py, kern.kalender) and writes
+the audit trail. Views and the API only translate requests into these calls.
+"""
+
+import datetime
+import uuid
+from collections import Counter
+from fractions import Fraction
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from accounts.models import Rol
+from audit.models import Actie
+from audit.services import log
+from flevojeugd.api import Conflict
+from kern import kalender
+from kern.models import (
+    Aanbieder,
+    Gemeente,
+    Hulpvorm,
+    Jeugdige,
+    RedenGeenInzet,
+    VervolgAmbulant,
+    VervolgVerblijf,
+    Voorziening,
+    Weigerreden,
+    leeftijdsgroep_op,
+)
+
+from . import regels
+from .models import Aanmelding, CrisisContract, Inzet, Toewijzing
+
+LOKAAL_TEAM = "lokaal_team"
+
+_BRON_PER_ROL = {Rol.TOEGANG: Aanmelding.Bron.TOEGANG, Rol.GI: Aanmelding.Bron.GI, Rol.CCP: Aanmelding.Bron.TELEFOON}
+
+
+def _fout(veld: str, melding: str) -> ValidationError:
+    return ValidationError({veld: [melding]})
+
+
+def loket_melding(gemeente: Gemeente) -> str:
+    team = gemeente.lokaal_team or "het lokale team"
+    return (
+        f"{gemeente.naam} organiseert ambulante crisishulp in het eigen lokale team en gebruikt het "
+        f"CCP-loket daarvoor niet: neem contact op met {team}."
+        + (f" (telefoon {gemeente.lokaal_team_telefoon})" if gemeente.lokaal_team_telefoon else "")
+    )
+
+
+def _jeugdige(gegevens: dict) -> Jeugdige:
+    """The youth's one shared record: found by BSN when given, otherwise new."""
+    bsn = gegevens.get("bsn") or None
+    if bsn:
+        bestaand = Jeugdige.objects.filter(bsn=bsn).first()
+        if bestaand is not None:
+            if bestaand.geboortedatum != gegevens["geboortedatum"]:
+                raise _fout("jeugdige", "Dit BSN hoort bij een jeugdige met een andere geboortedatum.")
+            if bestaand.gemeente_id != gegevens["gemeente"].code:
+                bestaand.gemeente = gegevens["gemeente"]
+                bestaand.save(update_fields=["gemeente"])
+            return bestaand
+    return Jeugdige.objects.create(
+        voornaam=gegevens.get("voornaam", ""),
+        achternaam=gegevens.get("achternaam", ""),
+        geboortedatum=gegevens["geboortedatum"],
+        bsn=bsn,
+        gemeente=gegevens["gemeente"],
+        kader=gegevens.get("kader") or Jeugdige.Kader.VRIJWILLIG,
+        gezag=gegevens.get("gezag") or Jeugdige.Gezag.OUDERS,
+    )
+
+
+@transaction.atomic
+def aanmelden(
+    user,
+    *,
+    jeugdige: dict,
+    hulpvraag: str,
+    toelichting: str = "",
+    bron: str | None = None,
+    request=None,
+    nu: datetime.datetime | None = None,
+) -> Aanmelding:
+    nu = nu or timezone.now()
+    gemeente: Gemeente = jeugdige["gemeente"]
+    if user.rol == Rol.TOEGANG and gemeente.code != user.gemeente_id:
+        raise PermissionDenied("U kunt alleen jeugdigen van uw eigen gemeente aanmelden.")
+    if hulpvraag == Aanmelding.Hulpvraag.AMBULANT and gemeente.in_regio and not gemeente.ccp_loket:
+        raise _fout("hulpvraag", loket_melding(gemeente))
+    dag = timezone.localdate(nu)
+    aanmelding = Aanmelding(
+        registratienummer=uuid.uuid4().hex,
+        jeugdige=_jeugdige(jeugdige),
+        gemeente=gemeente,
+        hulpvraag=hulpvraag,
+        toelichting=toelichting,
+        bron=bron if bron and user.rol == Rol.CCP else _BRON_PER_ROL.get(user.rol, Aanmelding.Bron.TELEFOON),
+        aangemeld_op=nu,
+        aanmelddatum=dag,
+        leeftijdsgroep=leeftijdsgroep_op(jeugdige["geboortedatum"], dag),
+        loket_open=kalender.loket_open(nu),
+        behandelen_voor=kalender.volgende_opening(nu),
+        ingediend_door=user,
+    )
+    if not gemeente.in_regio:
+        # Registered for the figures, not followed up.
+        aanmelding.status = Aanmelding.Status.AFGESLOTEN
+        aanmelding.reden_geen = RedenGeenInzet.objects.get(code="buiten_regio")
+    aanmelding.save()
+    aanmelding.registratienummer = f"CCP-{dag:%Y}-{aanmelding.pk:06d}"
+    aanmelding.save(update_fields=["registratienummer"])
+    log(user, Actie.AANMAKEN, "crisis.aanmelding", aanmelding, aanmelding.jeugdige, request)
+    return aanmelding
+
+
+def _vergrendel(aanmelding: Aanmelding) -> Aanmelding:
+    return Aanmelding.objects.select_for_update().select_related("gemeente", "jeugdige").get(pk=aanmelding.pk)
+
+
+@transaction.atomic
+def trieren(user, aanmelding: Aanmelding, *, ernst: str, aard: str = "", geconsulteerd=(), request=None) -> Aanmelding:
+    aanmelding = _vergrendel(aanmelding)
+    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
+        raise Conflict("Deze aanmelding is al afgesloten.")
+    aanmelding.ernst = ernst
+    aanmelding.aard = aard
+    aanmelding.getrieerd_op = timezone.now()
+    if aanmelding.status == Aanmelding.Status.NIEUW:
+        aanmelding.status = Aanmelding.Status.GETRIEERD
+    aanmelding.save()
+    aanmelding.geconsulteerd.set(geconsulteerd)
+    log(user, Actie.WIJZIGEN, "crisis.triage", aanmelding, aanmelding.jeugdige, request)
+    return aanmelding
+
+
+@transaction.atomic
+def geen_inzet(user, aanmelding: Aanmelding, *, reden: RedenGeenInzet, request=None) -> Aanmelding:
+    aanmelding = _vergrendel(aanmelding)
+    if aanmelding.inzetten.exists():
+        raise Conflict("Er is al hulp ingezet; sluit die inzet af in plaats van 'geen inzet' te registreren.")
+    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
+        raise Conflict("Deze aanmelding is al afgesloten.")
+    aanmelding.reden_geen = reden
+    aanmelding.status = Aanmelding.Status.AFGESLOTEN
+    aanmelding.save(update_fields=["reden_geen", "status"])
+    aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).update(
+        status=Toewijzing.Status.GEWEIGERD, weigertoelichting="Vervallen: geen inzet", afgehandeld_op=timezone.now()
+    )
+    log(user, Actie.WIJZIGEN, "crisis.geen_inzet", aanmelding, aanmelding.jeugdige, request)
+    return aanmelding
+
+
+def _toewijzingen_deze_maand(dag: datetime.date) -> dict[str, int]:
+    rijen = Toewijzing.objects.levend().in_maand(dag).values("aanbieder_id").annotate(n=Count("id"))
+    return {r["aanbieder_id"]: r["n"] for r in rijen}
+
+
+def kandidaten(aanmelding: Aanmelding) -> list[regels.Kandidaat]:
+    geweigerd = aanmelding.toewijzingen.filter(status=Toewijzing.Status.GEWEIGERD).values("aanbieder_id")
+    contracten = (
+        CrisisContract.objects.select_for_update()
+        .filter(gemeente_id=aanmelding.gemeente_id, aanbieder__ccp_ambulant=True)
+        .exclude(aanbieder_id__in=geweigerd)
+        .select_related("aanbieder")
+        .order_by("aanbieder__naam")
+    )
+    return [regels.Kandidaat(c.aanbieder_id, c.aanbieder.naam, Fraction(c.aandeel)) for c in contracten]
+
+
+def _wijs_toe(user, aanmelding: Aanmelding, aanbieder_code: str, handmatig_reden: str = "") -> Toewijzing:
+    return Toewijzing.objects.create(
+        aanmelding=aanmelding,
+        aanbieder_id=aanbieder_code,
+        toegewezen_op=timezone.now(),
+        handmatig_reden=handmatig_reden,
+        door=user,
+    )
+
+
+@transaction.atomic
+def verdelen(
+    user, aanmelding: Aanmelding, *, aanbieder: Aanbieder | None = None, reden: str = "", request=None
+) -> Toewijzing:
+    """Assign ambulant crisis help by the fairness rule, or to `aanbieder` when the CCP overrides."""
+    aanmelding = _vergrendel(aanmelding)
+    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
+        raise Conflict("Deze aanmelding is al afgesloten.")
+    if not aanmelding.gemeente.ccp_loket:
+        raise Conflict(loket_melding(aanmelding.gemeente))
+    if aanmelding.toewijzingen.levend().exists():
+        raise Conflict("Deze aanmelding is al toegewezen aan een aanbieder.")
+    opties = kandidaten(aanmelding)
+    if aanbieder is not None:
+        if not reden.strip():
+            raise _fout("reden", "Geef een reden op waarom u van de verdeelregel afwijkt.")
+        if aanbieder.code not in {k.code for k in opties}:
+            raise _fout(
+                "aanbieder", "Deze aanbieder levert geen ambulante crisishulp voor deze gemeente of heeft al geweigerd."
+            )
+        toewijzing = _wijs_toe(user, aanmelding, aanbieder.code, reden.strip())
+    else:
+        keuze = regels.kies_aanbieder(opties, _toewijzingen_deze_maand(timezone.localdate()))
+        if keuze is None:
+            raise Conflict("Er is geen aanbieder meer die deze aanmelding kan oppakken; het CCP moet zelf schakelen.")
+        toewijzing = _wijs_toe(user, aanmelding, keuze.code)
+    log(user, Actie.WIJZIGEN, "crisis.toewijzing", aanmelding, aanmelding.jeugdige, request)
+    return toewijzing
+
+
+def _weigerreden(reden: str) -> tuple[Weigerreden, str]:
+    """A code from the list; free text is kept as the explanation under 'anders'."""
+    gevonden = Weigerreden.objects.filter(code=reden.strip()).first()
+    if gevonden is not None:
+        return gevonden, ""
+    return Weigerreden.objects.get(code="anders"), reden.strip()
+
+
+@transaction.atomic
+def weigeren(
+    user, aanmelding: Aanmelding, *, reden: str, toelichting: str = "", request=None
+) -> tuple[Toewijzing, Toewijzing | None]:
+    """The assigned provider declines; the verdeelpunt passes it to the next eligible provider."""
+    aanmelding = _vergrendel(aanmelding)
+    toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
+    if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
+        raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    if not reden or not reden.strip():
+        raise _fout("reden", "Geef een reden op voor de weigering.")
+    code, tekst = _weigerreden(reden)
+    toewijzing.status = Toewijzing.Status.GEWEIGERD
+    toewijzing.weigerreden = code
+    toewijzing.weigertoelichting = "\n".join(t for t in (tekst, toelichting.strip()) if t)
+    toewijzing.afgehandeld_op = timezone.now()
+    toewijzing.save()
+    log(user, Actie.WIJZIGEN, "crisis.weigering", aanmelding, aanmelding.jeugdige, request)
+    keuze = regels.kies_aanbieder(kandidaten(aanmelding), _toewijzingen_deze_maand(timezone.localdate()))
+    nieuwe = _wijs_toe(None, aanmelding, keuze.code) if keuze else None
+    return toewijzing, nieuwe
+
+
+@transaction.atomic
+def accepteren(user, aanmelding: Aanmelding, request=None) -> Toewijzing:
+    aanmelding = _vergrendel(aanmelding)
+    toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
+    if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
+        raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    toewijzing.status = Toewijzing.Status.GEACCEPTEERD
+    toewijzing.afgehandeld_op = timezone.now()
+    toewijzing.save()
+    log(user, Actie.WIJZIGEN, "crisis.acceptatie", aanmelding, aanmelding.jeugdige, request)
+    return toewijzing
+
+
+@transaction.atomic
+def inzetten(
+    user,
+    aanmelding: Aanmelding,
+    *,
+    hulpvorm: Hulpvorm,
+    startdatum: datetime.date,
+    voorziening: Voorziening | None = None,
+    ambulant_door: str | int | None = None,
+    verwachte_einddatum: datetime.date | None = None,
+    request=None,
+) -> Inzet:
+    aanmelding = _vergrendel(aanmelding)
+    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
+        raise Conflict("Deze aanmelding is al afgesloten.")
+    if startdatum < aanmelding.aanmelddatum:
+        raise _fout("startdatum", "De startdatum ligt vóór de aanmelding.")
+    if verwachte_einddatum and verwachte_einddatum < startdatum:
+        raise _fout("verwachte_einddatum", "De verwachte einddatum ligt vóór de startdatum.")
+    inzet = Inzet(
+        aanmelding=aanmelding, hulpvorm=hulpvorm, startdatum=startdatum, verwachte_einddatum=verwachte_einddatum
+    )
+    if not hulpvorm.verblijf:
+        toewijzing = aanmelding.toewijzingen.levend().first()
+        inzet.aanbieder_id = toewijzing.aanbieder_id if toewijzing else None
+    else:
+        _koppel_ambulant(inzet, aanmelding, ambulant_door)
+        if voorziening is None:
+            raise _fout("voorziening", "Kies de crisisvoorziening voor het verblijf.")
+        # The row lock serialises requests for the same facility: two for the last place
+        # cannot both see it free.
+        voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
+        if voorziening.type.hulpvorm_id != hulpvorm.code or not voorziening.actief:
+            raise _fout("voorziening", f"{voorziening.naam} is geen voorziening voor {hulpvorm.label.lower()}.")
+        leeftijd = aanmelding.jeugdige.leeftijd(startdatum)
+        if not voorziening.past_leeftijd(leeftijd):
+            raise _fout(
+                "voorziening",
+                f"{voorziening.naam} is voor jeugdigen van {voorziening.leeftijd_min} tot en met "
+                f"{voorziening.leeftijd_max} jaar; deze jeugdige is {leeftijd}.",
+            )
+        if Inzet.objects.bezet_op(voorziening.pk).count() >= voorziening.capaciteit:
+            raise Conflict(f"{voorziening.naam} is vol: er is geen vrije plek.")
+        inzet.voorziening = voorziening
+        inzet.aanbieder_id = voorziening.aanbieder_id
+    inzet.save()
+    if aanmelding.status != Aanmelding.Status.IN_ZORG:
+        aanmelding.status = Aanmelding.Status.IN_ZORG
+        aanmelding.save(update_fields=["status"])
+    log(user, Actie.AANMAKEN, "crisis.inzet", inzet, aanmelding.jeugdige, request)
+    return inzet
+
+
+def _koppel_ambulant(inzet: Inzet, aanmelding: Aanmelding, ambulant_door) -> None:
+    """A stay is only offered together with ambulant help."""
+    if ambulant_door in (None, ""):
+        raise _fout(
+            "ambulant_door",
+            "Crisishulp met verblijf kan alleen samen met ambulante hulp: geef de ambulante inzet "
+            "van deze aanmelding op, of 'lokaal_team' voor het lokale team van de gemeente.",
+        )
+    if ambulant_door == LOKAAL_TEAM:
+        inzet.ambulant_lokaal_team = True
+        return
+    try:
+        ambulant_id = int(ambulant_door)
+    except (TypeError, ValueError):
+        raise _fout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.") from None
+    ambulant = aanmelding.inzetten.filter(pk=ambulant_id, hulpvorm__verblijf=False).first()
+    if ambulant is None:
+        raise _fout("ambulant_door", "Dit is geen ambulante inzet van deze aanmelding.")
+    inzet.ambulant_door = ambulant
+
+
+@transaction.atomic
+def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, request=None) -> Inzet:
+    inzet = Inzet.objects.select_for_update().select_related("hulpvorm", "aanmelding__jeugdige").get(pk=inzet.pk)
+    if inzet.einddatum is not None:
+        raise Conflict("Deze inzet is al afgesloten.")
+    if inzet.startdatum and einddatum < inzet.startdatum:
+        raise _fout("einddatum", "De einddatum ligt vóór de startdatum.")
+    if inzet.hulpvorm.verblijf:
+        inzet.vervolg_verblijf = VervolgVerblijf.objects.filter(code=vervolg, actief=True).first()
+        if inzet.vervolg_verblijf is None:
+            raise _fout("vervolg", "Kies een vervolg uit de lijst 'vervolg na crisishulp met verblijf'.")
+    else:
+        inzet.vervolg_ambulant = VervolgAmbulant.objects.filter(code=vervolg, actief=True).first()
+        if inzet.vervolg_ambulant is None:
+            raise _fout("vervolg", "Kies een vervolg uit de lijst 'vervolg na ambulante crisishulp'.")
+    inzet.einddatum = einddatum
+    inzet.save()
+    if not Inzet.objects.filter(aanmelding_id=inzet.aanmelding_id, einddatum__isnull=True).exists():
+        Aanmelding.objects.filter(pk=inzet.aanmelding_id).update(status=Aanmelding.Status.AFGESLOTEN)
+    log(user, Actie.WIJZIGEN, "crisis.inzet", inzet, inzet.aanmelding.jeugdige, request)
+    return inzet
+
+
+@transaction.atomic
+def perspectiefplan_vastleggen(user, inzet: Inzet, *, datum: datetime.date, request=None) -> Inzet:
+    inzet = Inzet.objects.select_for_update().select_related("hulpvorm", "aanmelding__jeugdige").get(pk=inzet.pk)
+    if not inzet.hulpvorm.verblijf:
+        raise _fout("perspectiefplan_datum", "Een perspectiefplan hoort bij crisishulp met verblijf.")
+    if inzet.startdatum and datum < inzet.startdatum:
+        raise _fout("perspectiefplan_datum", "Het plan kan niet vóór de opname zijn vastgesteld.")
+    inzet.perspectiefplan_datum = datum
+    inzet.save(update_fields=["perspectiefplan_datum"])
+    log(user, Actie.WIJZIGEN, "crisis.perspectiefplan", inzet, inzet.aanmelding.jeugdige, request)
+    return inzet
+
+
+def bevestig_capaciteit(user, voorziening: Voorziening, *, capaciteit: int | None = None) -> Voorziening:
+    if capaciteit is not None:
+        if capaciteit < 0:
+            raise _fout("capaciteit", "De capaciteit kan niet negatief zijn.")
+        voorziening.capaciteit = capaciteit
+    voorziening.bevestigd_op = timezone.now()
+    voorziening.save(update_fields=["capaciteit", "bevestigd_op"])
+    return voorziening
+
+
+def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> Counter:
+    rijen = (
+        Toewijzing.objects.filter(
+            status=Toewijzing.Status.GEWEIGERD,
+            weigerreden__isnull=False,
+            afgehandeld_op__date__gte=van,
+            afgehandeld_op__date__lte=tot,
+        )
+        .values("weigerreden_id")
+        .annotate(n=Count("id"))
+    )
+    return Counter({r["weigerreden_id"]: r["n"] for r in rijen})
+
+
+def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
+    """The informatiepunt's board: every crisis facility with occupancy, in one query."""
+    from django.db.models import Q
+
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    lopend = Q(crisisinzetten__einddatum__isnull=True)
+    voorzieningen = list(
+        Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False)
+        .select_related("type", "aanbieder", "gemeente")
+        .annotate(
+            bezet=Count("crisisinzetten", filter=lopend),
+            verwacht_vertrek=Count(
+                "crisisinzetten",
+                filter=lopend
+                & Q(
+                    crisisinzetten__verwachte_einddatum__lte=vandaag
+                    + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN)
+                ),
+            ),
+        )
+        .order_by("type__volgorde", "naam")
+    )
+    grens = nu - datetime.timedelta(hours=regels.VEROUDERD_NA_UREN)
+    for v in voorzieningen:
+        v.vrij = max(v.capaciteit - v.bezet, 0)
+        v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
+    return voorzieningen

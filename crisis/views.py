@@ -1,0 +1,317 @@
+"""CCP pages: thin views over services.py, querysets.py and cijfers.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from audit.models import Actie
+from audit.services import log, log_lijst
+from flevojeugd.api import Conflict
+from kern import kalender
+from kern.models import Gemeente
+
+from . import forms, regels, services
+from .cijfers import Kwartaal, ccp_cijfers
+from .models import Aanmelding, Inzet, Toewijzing
+
+
+def _vereist(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _fouten_naar_form(form, exc: ValidationError):
+    for veld, meldingen in exc.message_dict.items():
+        form.add_error(veld if veld in form.fields else None, meldingen)
+
+
+@login_required
+def dagoverzicht(request):
+    _vereist(request.user, "crisis.dagoverzicht_zien")
+    basis = Aanmelding.objects.met_details()
+    levend = Toewijzing.objects.filter(aanmelding=OuterRef("pk")).exclude(status="geweigerd")
+    geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status="geweigerd")
+    nieuw = list(basis.filter(status=Aanmelding.Status.NIEUW).order_by("behandelen_voor")[:100])
+    te_verdelen = list(
+        basis.filter(status__in=["getrieerd", "in_zorg"], gemeente__ccp_loket=True)
+        .filter(~Exists(levend), ~Exists(Inzet.objects.filter(aanmelding=OuterRef("pk"), hulpvorm__verblijf=False)))
+        .annotate(was_geweigerd=Exists(geweigerd))
+        .order_by("aangemeld_op")[:100]
+    )
+    open_toewijzingen = list(
+        Toewijzing.objects.filter(status="toegewezen")
+        .select_related("aanbieder", "aanmelding__jeugdige", "aanmelding__gemeente")
+        .order_by("toegewezen_op")[:100]
+    )
+    vandaag = timezone.localdate()
+    verblijven = list(
+        Inzet.objects.verblijven()
+        .lopend()
+        .filter(perspectiefplan_datum__isnull=True)
+        .select_related("aanmelding__jeugdige", "voorziening", "hulpvorm")
+        .order_by("startdatum")[:200]
+    )
+    for v in verblijven:
+        v.plan_uiterlijk = regels.perspectiefplan_uiterlijk(v.startdatum)
+        v.plan_status = regels.perspectiefplan_status(v.startdatum, None, vandaag)
+    getoond = nieuw + te_verdelen + [t.aanmelding for t in open_toewijzingen] + [v.aanmelding for v in verblijven]
+    log_lijst(request.user, "crisis.dagoverzicht", getoond, "jeugdige_id", request)
+    return render(
+        request,
+        "crisis/dagoverzicht.html",
+        {
+            "nieuw": nieuw,
+            "te_verdelen": te_verdelen,
+            "open_toewijzingen": open_toewijzingen,
+            "verblijven": verblijven,
+            "loket_open": kalender.loket_open(timezone.now()),
+        },
+    )
+
+
+@login_required
+def aanmeldingen(request):
+    _vereist(request.user, "crisis.aanmeldingen_zien")
+    qs = Aanmelding.objects.zichtbaar_voor(request.user).met_details().order_by("-aangemeld_op", "-id")
+    status = request.GET.get("status")
+    if status in Aanmelding.Status.values:
+        qs = qs.filter(status=status)
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    log_lijst(request.user, "crisis.aanmelding", pagina.object_list, "jeugdige_id", request)
+    return render(
+        request,
+        "crisis/aanmeldingen.html",
+        {"pagina": pagina, "statussen": Aanmelding.Status.choices, "status": status},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanmelden(request):
+    _vereist(request.user, "crisis.aanmelden")
+    form = forms.AanmeldForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        jeugdige = {k: d[k] for k in ("voornaam", "achternaam", "geboortedatum", "bsn", "gemeente")}
+        try:
+            aanmelding = services.aanmelden(
+                request.user,
+                jeugdige=jeugdige,
+                hulpvraag=d["hulpvraag"],
+                toelichting=d["toelichting"],
+                bron=d.get("bron"),
+                request=request,
+            )
+        except ValidationError as exc:
+            _fouten_naar_form(form, exc)
+        else:
+            if not aanmelding.loket_open:
+                messages.warning(
+                    request,
+                    "Het loket is nu gesloten. De aanmelding is vastgelegd en wordt "
+                    f"behandeld vanaf {timezone.localtime(aanmelding.behandelen_voor):%A %d-%m-%Y %H:%M}. "
+                    "Bij acute nood: bel de 24-uurs crisisdienst.",
+                )
+            else:
+                messages.success(request, f"Aanmelding {aanmelding.registratienummer} is ontvangen.")
+            return redirect("crisis:aanmelding", pk=aanmelding.pk)
+    nu = timezone.now()
+    return render(
+        request,
+        "crisis/aanmelden.html",
+        {
+            "form": form,
+            "loket_open": kalender.loket_open(nu),
+            "volgende_opening": kalender.volgende_opening(nu),
+            "zonder_loket": Gemeente.objects.filter(in_regio=True, ccp_loket=False),
+        },
+    )
+
+
+def _pagina_aanmelding(request, pk) -> Aanmelding:
+    return get_object_or_404(
+        Aanmelding.objects.zichtbaar_voor(request.user)
+        .met_details()
+        .prefetch_related(
+            "geconsulteerd",
+            Prefetch(
+                "inzetten",
+                queryset=Inzet.objects.select_related(
+                    "hulpvorm", "voorziening", "aanbieder", "vervolg_ambulant", "vervolg_verblijf"
+                ),
+            ),
+            Prefetch("toewijzingen", queryset=Toewijzing.objects.select_related("aanbieder", "weigerreden")),
+        ),
+        pk=pk,
+    )
+
+
+_ACTIES = {
+    # actie: (form, permission, handler)
+    "triage": "crisis.trieren",
+    "geen_inzet": "crisis.trieren",
+    "verdelen": "crisis.verdelen",
+    "inzet": "crisis.inzetten",
+    "accepteren": "crisis.toewijzingen_zien",
+    "weigeren": "crisis.toewijzingen_zien",
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanmelding(request, pk):
+    obj = _pagina_aanmelding(request, pk)
+    formulieren = {
+        "triage": forms.TriageForm(initial={"ernst": obj.ernst, "aard": obj.aard}),
+        "geen_inzet": forms.GeenInzetForm(),
+        "inzet": forms.InzetForm(initial={"startdatum": timezone.localdate()}),
+        "weigeren": forms.WeigerForm(),
+    }
+    if request.method == "POST":
+        actie = request.POST.get("actie", "")
+        resultaat = _voer_uit(request, obj, actie, formulieren)
+        if resultaat is not None:
+            return resultaat
+        obj = _pagina_aanmelding(request, pk)
+    else:
+        log(request.user, Actie.INZIEN, "crisis.aanmelding", obj, obj.jeugdige, request)
+    vandaag = timezone.localdate()
+    inzetten = list(obj.inzetten.all())
+    for inzet in inzetten:
+        if inzet.hulpvorm.verblijf and inzet.startdatum:
+            inzet.plan_uiterlijk = regels.perspectiefplan_uiterlijk(inzet.startdatum)
+            inzet.plan_status = regels.perspectiefplan_status(inzet.startdatum, inzet.perspectiefplan_datum, vandaag)
+        inzet.afsluitform = forms.AfsluitenForm(verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
+        inzet.kan_afsluiten = inzet.einddatum is None and request.user.has_perm("crisis.afsluiten", inzet)
+    toewijzingen = list(obj.toewijzingen.all())
+    open_toewijzing = next((t for t in toewijzingen if t.status == "toegewezen"), None)
+    return render(
+        request,
+        "crisis/aanmelding.html",
+        {
+            "a": obj,
+            "inzetten": inzetten,
+            "toewijzingen": toewijzingen,
+            "formulieren": formulieren,
+            "ambulante_inzetten": [i for i in inzetten if not i.hulpvorm.verblijf],
+            "mag": {actie: request.user.has_perm(perm) for actie, perm in _ACTIES.items()},
+            "mag_afhandelen": open_toewijzing is not None
+            and request.user.has_perm("crisis.toewijzing_afhandelen", open_toewijzing),
+            "leeftijd": obj.jeugdige.leeftijd(vandaag),
+        },
+    )
+
+
+def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
+    """Handle one POSTed action; returns a redirect on success, None to show errors."""
+    user = request.user
+    if actie.startswith("afsluiten-") or actie.startswith("plan-"):
+        soort, _, inzet_id = actie.partition("-")
+        inzet = get_object_or_404(Inzet.objects.select_related("hulpvorm", "voorziening"), pk=inzet_id, aanmelding=obj)
+        _vereist(user, "crisis.afsluiten", inzet)
+        if soort == "afsluiten":
+            form = forms.AfsluitenForm(request.POST, verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
+            uitvoeren = lambda d: services.afsluiten(
+                user, inzet, einddatum=d["einddatum"], vervolg=d["vervolg"], request=request
+            )  # noqa: E731
+        else:
+            form = forms.PlanForm(request.POST)
+            uitvoeren = lambda d: services.perspectiefplan_vastleggen(
+                user, inzet, datum=d["perspectiefplan_datum"], request=request
+            )  # noqa: E731
+    elif actie in _ACTIES:
+        _vereist(user, _ACTIES[actie])
+        form, uitvoeren = _actie(request, obj, actie)
+        formulieren[actie] = form
+    else:
+        messages.error(request, "Onbekende actie.")
+        return redirect("crisis:aanmelding", pk=obj.pk)
+    if form is not None and not form.is_valid():
+        messages.error(
+            request,
+            "Niet opgeslagen: "
+            + "; ".join(
+                f"{form.fields[k].label if k in form.fields else ''} {' '.join(v)}".strip()
+                for k, v in form.errors.items()
+            ),
+        )
+        return None
+    try:
+        uitvoeren(form.cleaned_data if form is not None else {})
+    except ValidationError as exc:
+        messages.error(request, "Niet opgeslagen: " + " ".join(m for ms in exc.message_dict.values() for m in ms))
+        return None
+    except Conflict as exc:
+        messages.error(request, str(exc.detail))
+        return None
+    messages.success(request, "Opgeslagen.")
+    return redirect("crisis:aanmelding", pk=obj.pk)
+
+
+def _actie(request, obj, actie):
+    user, post = request.user, request.POST
+    if actie == "triage":
+        form = forms.TriageForm(post)
+        return form, lambda d: services.trieren(user, obj, request=request, **d)
+    if actie == "geen_inzet":
+        form = forms.GeenInzetForm(post)
+        return form, lambda d: services.geen_inzet(user, obj, reden=d["reden"], request=request)
+    if actie == "verdelen":
+        return None, lambda d: services.verdelen(user, obj, request=request)
+    if actie == "accepteren":
+        return None, lambda d: services.accepteren(user, obj, request=request)
+    if actie == "weigeren":
+        form = forms.WeigerForm(post)
+        return form, lambda d: services.weigeren(
+            user, obj, reden=d["reden"], toelichting=d["toelichting"], request=request
+        )
+    form = forms.InzetForm(post)
+    return form, lambda d: services.inzetten(user, obj, request=request, **d)
+
+
+@login_required
+def beschikbaarheid(request):
+    _vereist(request.user, "crisis.beschikbaarheid_zien")
+    if request.method == "POST":
+        from kern.models import Voorziening
+
+        voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
+        _vereist(request.user, "crisis.capaciteit_bevestigen", voorziening)
+        services.bevestig_capaciteit(request.user, voorziening)
+        messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")
+        return redirect("crisis:beschikbaarheid")
+    bord = services.crisisbord()
+    for v in bord:
+        v.mag_bevestigen = request.user.has_perm("crisis.capaciteit_bevestigen", v)
+    return render(request, "crisis/beschikbaarheid.html", {"bord": bord})
+
+
+@login_required
+def toewijzingen(request):
+    _vereist(request.user, "crisis.toewijzingen_zien")
+    lijst = list(
+        Toewijzing.objects.filter(aanbieder_id=request.user.aanbieder_id)
+        .select_related("aanmelding__jeugdige", "aanmelding__gemeente", "weigerreden")
+        .order_by("-toegewezen_op")[:100]
+    )
+    log_lijst(request.user, "crisis.toewijzing", [t.aanmelding for t in lijst], "jeugdige_id", request)
+    return render(request, "crisis/toewijzingen.html", {"toewijzingen": lijst})
+
+
+@login_required
+def cijfers(request):
+    _vereist(request.user, "crisis.cijfers_zien")
+    standaard = Kwartaal.van_datum(timezone.localdate()).vorige()
+    form = forms.KwartaalForm(request.GET or {"kwartaal": str(standaard)})
+    data = None
+    if form.is_valid():
+        gemeente = form.cleaned_data["gemeente"]
+        if request.user.gemeente_id:
+            gemeente = request.user.gemeente
+        data = ccp_cijfers(Kwartaal.parse(form.cleaned_data["kwartaal"]), gemeente)
+    return render(request, "crisis/cijfers.html", {"form": form, "c": data})

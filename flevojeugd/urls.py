@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from . import views
+
+admin.site.site_header = "Jeugdhulp Flevoland — beheer"
+admin.site.site_title = "Beheer"
+
+api_v1 = [
+    path("crisis/", include("crisis.api.urls")),
+    path("experttafel/", include("experttafel.api.urls")),
+    path("rapportage/", include("rapportage.api.urls")),
+]
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("healthz", views.healthz, name="healthz"),
+    path("account/", include("accounts.urls")),
+    path("crisis/", include("crisis.urls")),
+    path("experttafel/", include("experttafel.urls")),
+    path("rapportage/", include("rapportage.urls")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularRedocView.as_view(url_name="schema"), name="api-docs"),
+]
+
+handler404 = "flevojeugd.views.niet_gevonden"
+handler500 = "flevojeugd.views.serverfout"

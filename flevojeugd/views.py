@@ -1,0 +1,29 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from accounts.navigatie import startblokken
+
+
+def healthz(request):
+    """200 without login when the database answers; 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "database onbereikbaar"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def start(request):
+    return render(request, "start.html", {"blokken": startblokken(request.user)})
+
+
+def niet_gevonden(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def serverfout(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,82 @@
+"""The region's one working-day calendar.
+
+Weekdays 09:00-17:00 Europe/Amsterdam, closed on the general holidays of the Algemene
+termijnenwet and on the closing days the functional administrator adds (Sluitingsdag).
+Every rule that counts working days or office hours asks this module.
+"""
+
+import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+TZ = ZoneInfo("Europe/Amsterdam")
+OPEN = datetime.time(9, 0)
+DICHT = datetime.time(17, 0)
+
+
+@lru_cache(maxsize=64)
+def feestdagen(jaar: int) -> dict[datetime.date, str]:
+    """The general holidays of the Algemene termijnenwet in `jaar`.
+
+    The holidays package gives them all (Easter and Whit Sunday fall on Sundays anyway),
+    except 5 May, which it knows only every fifth year and the region closes every year.
+    """
+    dagen = dict(holidays.country_holidays("NL", years=jaar, language="nl"))
+    dagen[datetime.date(jaar, 5, 5)] = "Bevrijdingsdag"
+    return dagen
+
+
+def is_feestdag(datum: datetime.date) -> bool:
+    return datum in feestdagen(datum.year)
+
+
+def _sluitingsdagen() -> set[datetime.date]:
+    from kern.models import Sluitingsdag
+
+    return set(Sluitingsdag.objects.values_list("datum", flat=True))
+
+
+def is_werkdag(datum: datetime.date, sluitingsdagen: set[datetime.date] | None = None) -> bool:
+    if sluitingsdagen is None:
+        sluitingsdagen = _sluitingsdagen()
+    return datum.weekday() < 5 and not is_feestdag(datum) and datum not in sluitingsdagen
+
+
+def loket_open(moment: datetime.datetime) -> bool:
+    lokaal = moment.astimezone(TZ)
+    return is_werkdag(lokaal.date()) and OPEN <= lokaal.time() < DICHT
+
+
+def volgende_opening(moment: datetime.datetime) -> datetime.datetime:
+    """`moment` itself while the loket is open, otherwise the next 09:00 of a working day."""
+    lokaal = moment.astimezone(TZ)
+    sluit = _sluitingsdagen()
+    dag = lokaal.date()
+    if is_werkdag(dag, sluit) and OPEN <= lokaal.time() < DICHT:
+        return moment
+    if not (is_werkdag(dag, sluit) and lokaal.time() < OPEN):
+        dag += datetime.timedelta(days=1)
+        while not is_werkdag(dag, sluit):
+            dag += datetime.timedelta(days=1)
+    return datetime.datetime.combine(dag, OPEN, tzinfo=TZ)
+
+
+def werkdagen_later(datum: datetime.date, aantal: int) -> datetime.date:
+    """The working day that lies `aantal` working days after `datum`."""
+    sluit = _sluitingsdagen()
+    dag = datum
+    while aantal > 0:
+        dag += datetime.timedelta(days=1)
+        if is_werkdag(dag, sluit):
+            aantal -= 1
+    return dag
+
+
+def eerste_werkdag(jaar: int, maand: int) -> datetime.date:
+    dag = datetime.date(jaar, maand, 1)
+    sluit = _sluitingsdagen()
+    while not is_werkdag(dag, sluit):
+        dag += datetime.timedelta(days=1)
+    return dag

@@ -1,0 +1,250 @@
+"""Reference data shared by the region, and the youth (Jeugdige) shared by all functions.
+
+Code lists use their stable `code` as primary key, so a foreign key stores the code itself:
+figures group on it without joins, and no code ever compares against a label.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from stdnum.nl import bsn as stdnum_bsn
+
+LEEFTIJDSGRENS = 12  # the region splits every crisis figure in 12- and 12+
+
+
+class Codelijst(models.Model):
+    code = models.SlugField("code", primary_key=True, max_length=40)
+    label = models.CharField("omschrijving", max_length=120)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["volgorde", "code"]
+
+    def __str__(self):
+        return self.label
+
+
+class Hulpvorm(Codelijst):
+    verblijf = models.BooleanField("met verblijf", default=False)
+
+    class Meta(Codelijst.Meta):
+        verbose_name = "hulpvorm"
+        verbose_name_plural = "hulpvormen"
+
+
+class RedenGeenInzet(Codelijst):
+    class Meta(Codelijst.Meta):
+        verbose_name = "reden geen inzet"
+        verbose_name_plural = "redenen geen inzet"
+
+
+class VervolgAmbulant(Codelijst):
+    class Meta(Codelijst.Meta):
+        verbose_name = "vervolg na ambulante crisishulp"
+        verbose_name_plural = "vervolg na ambulante crisishulp"
+
+
+class VervolgVerblijf(Codelijst):
+    class Meta(Codelijst.Meta):
+        verbose_name = "vervolg na crisishulp met verblijf"
+        verbose_name_plural = "vervolg na crisishulp met verblijf"
+
+
+class Weigerreden(Codelijst):
+    class Meta(Codelijst.Meta):
+        verbose_name = "reden weigering door aanbieder"
+        verbose_name_plural = "redenen weigering door aanbieder"
+
+
+class Voorzieningtype(Codelijst):
+    hulpvorm = models.ForeignKey(
+        Hulpvorm,
+        verbose_name="crisishulpvorm",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Voor crisisvoorzieningen: de hulpvorm waarmee een verblijf hier wordt ingezet.",
+    )
+
+    class Meta(Codelijst.Meta):
+        verbose_name = "voorzieningtype"
+        verbose_name_plural = "voorzieningtypen"
+
+
+class Gemeente(models.Model):
+    code = models.SlugField("code", primary_key=True, max_length=40)
+    naam = models.CharField("naam", max_length=80)
+    cbs_code = models.CharField("CBS-code", max_length=6, blank=True)
+    in_regio = models.BooleanField("in de regio", default=True)
+    ccp_loket = models.BooleanField(
+        "ambulante crisishulp via het CCP-loket",
+        default=False,
+        help_text="Gemeenten zonder loket organiseren ambulante crisishulp in hun eigen lokale team.",
+    )
+    lokaal_team = models.CharField("lokaal team", max_length=120, blank=True)
+    lokaal_team_telefoon = models.CharField("telefoon lokaal team", max_length=40, blank=True)
+    breedtegraad = models.DecimalField("breedtegraad", max_digits=8, decimal_places=5, null=True, blank=True)
+    lengtegraad = models.DecimalField("lengtegraad", max_digits=8, decimal_places=5, null=True, blank=True)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def afstand_km(self, andere: "Gemeente") -> float | None:
+        """Great-circle distance between two municipalities' centres, for 'close to home'."""
+        import math
+
+        if None in (self.breedtegraad, self.lengtegraad, andere.breedtegraad, andere.lengtegraad):
+            return None
+        lat1, lon1, lat2, lon2 = map(
+            math.radians, map(float, (self.breedtegraad, self.lengtegraad, andere.breedtegraad, andere.lengtegraad))
+        )
+        a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+class Aanbieder(models.Model):
+    code = models.SlugField("code", primary_key=True, max_length=40)
+    naam = models.CharField("naam", max_length=120)
+    ccp_ambulant = models.BooleanField("levert ambulante crisishulp voor het CCP", default=False)
+
+    class Meta:
+        verbose_name = "aanbieder"
+        verbose_name_plural = "aanbieders"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Voorziening(models.Model):
+    naam = models.CharField("naam", max_length=120)
+    aanbieder = models.ForeignKey(
+        Aanbieder, verbose_name="aanbieder", on_delete=models.PROTECT, related_name="voorzieningen"
+    )
+    type = models.ForeignKey(Voorzieningtype, verbose_name="type", on_delete=models.PROTECT)
+    gemeente = models.ForeignKey(Gemeente, verbose_name="locatie (gemeente)", on_delete=models.PROTECT)
+    leeftijd_min = models.PositiveSmallIntegerField("leeftijd vanaf", default=0)
+    leeftijd_max = models.PositiveSmallIntegerField("leeftijd tot en met", default=17)
+    capaciteit = models.PositiveSmallIntegerField("aantal plaatsen")
+    bevestigd_op = models.DateTimeField("capaciteit laatst bevestigd op", null=True, blank=True)
+    aanbod = models.TextField("wat de voorziening biedt", blank=True)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "voorziening"
+        verbose_name_plural = "voorzieningen"
+        ordering = ["type__volgorde", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(leeftijd_min__lte=models.F("leeftijd_max")), name="voorziening_leeftijd_volgorde"
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def leeftijdsgroep(self) -> str | None:
+        """'12-' or '12+' when the age range lies wholly on one side of 12; None when mixed."""
+        if self.leeftijd_max < LEEFTIJDSGRENS:
+            return "12-"
+        if self.leeftijd_min >= LEEFTIJDSGRENS:
+            return "12+"
+        return None
+
+    def past_leeftijd(self, leeftijd: int) -> bool:
+        return self.leeftijd_min <= leeftijd <= self.leeftijd_max
+
+
+class Sluitingsdag(models.Model):
+    """A closing day of the loket beyond the general holidays, e.g. a bridge day."""
+
+    datum = models.DateField("datum", unique=True)
+    omschrijving = models.CharField("omschrijving", max_length=120)
+
+    class Meta:
+        verbose_name = "sluitingsdag"
+        verbose_name_plural = "sluitingsdagen"
+        ordering = ["datum"]
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+def valideer_bsn(waarde: str) -> None:
+    if not stdnum_bsn.is_valid(waarde or ""):
+        raise ValidationError("Dit is geen geldig BSN: het moet uit 9 cijfers bestaan en de elfproef doorstaan.")
+
+
+def valideer_geboortedatum(waarde: datetime.date) -> None:
+    from django.utils import timezone
+
+    vandaag = timezone.localdate()
+    if waarde > vandaag:
+        raise ValidationError("De geboortedatum ligt in de toekomst.")
+    if waarde < vandaag.replace(year=vandaag.year - 30):
+        raise ValidationError("De geboortedatum ligt meer dan 30 jaar terug; jeugdhulp loopt tot 23 jaar.")
+
+
+def leeftijd_op(geboortedatum: datetime.date, datum: datetime.date) -> int:
+    """Age in whole years on `datum` (a 29 February birthday counts from 1 March)."""
+    return datum.year - geboortedatum.year - ((datum.month, datum.day) < (geboortedatum.month, geboortedatum.day))
+
+
+def leeftijdsgroep_op(geboortedatum: datetime.date, datum: datetime.date) -> str:
+    return "12+" if leeftijd_op(geboortedatum, datum) >= LEEFTIJDSGRENS else "12-"
+
+
+class Jeugdige(models.Model):
+    class Gezag(models.TextChoices):
+        OUDERS = "ouders", "Ouders"
+        DERDEN = "derden", "Gezag door derden"
+
+    class Kader(models.TextChoices):
+        VRIJWILLIG = "vrijwillig", "Vrijwillig kader"
+        GEDWONGEN = "gedwongen", "Gedwongen kader"
+
+    voornaam = models.CharField("voornaam", max_length=80, blank=True)
+    achternaam = models.CharField("achternaam", max_length=120, blank=True)
+    geboortedatum = models.DateField("geboortedatum")
+    bsn = models.CharField("BSN", max_length=9, null=True, blank=True, unique=True, validators=[valideer_bsn])
+    clientnummer = models.CharField(
+        "cliëntnummer",
+        max_length=40,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Opaak nummer uit oude registraties.",
+    )
+    gemeente = models.ForeignKey(Gemeente, verbose_name="woongemeente", on_delete=models.PROTECT)
+    gezag = models.CharField("gezag", max_length=10, choices=Gezag.choices, default=Gezag.OUDERS)
+    kader = models.CharField("kader", max_length=12, choices=Kader.choices, default=Kader.VRIJWILLIG)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "jeugdige"
+        verbose_name_plural = "jeugdigen"
+        ordering = ["achternaam", "voornaam"]
+
+    def __str__(self):
+        # Never the name in logs or URLs: the str is the opaque record number.
+        return f"Jeugdige #{self.pk}"
+
+    @property
+    def naam(self) -> str:
+        return f"{self.voornaam} {self.achternaam}".strip() or f"cliënt {self.clientnummer or self.pk}"
+
+    def leeftijd(self, op: datetime.date) -> int:
+        return leeftijd_op(self.geboortedatum, op)
+
+    def leeftijdsgroep(self, op: datetime.date) -> str:
+        return leeftijdsgroep_op(self.geboortedatum, op)

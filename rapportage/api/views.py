@@ -1,0 +1,47 @@
+import csv
+
+from django.http import HttpResponse
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from crisis.cijfers import Kwartaal, als_csv_rijen, ccp_cijfers
+from kern.models import Gemeente
+
+
+def gemeente_voor(request):
+    """The municipality whose figures this user asks: policy staff of a municipality see
+    their own; regional users may choose one with ?gemeente=CODE."""
+    code = request.query_params.get("gemeente") or None
+    eigen = getattr(request.user, "gemeente_id", None)
+    if eigen and code not in (None, eigen):
+        raise PermissionDenied("U kunt alleen de cijfers van uw eigen gemeente opvragen.")
+    code = code or eigen
+    if code is None:
+        return None
+    gemeente = Gemeente.objects.filter(code=code).first()
+    if gemeente is None:
+        raise ValidationError({"gemeente": [f"Onbekende gemeente '{code}'."]})
+    return gemeente
+
+
+def kwartaal_uit(jaar: str, nummer: str) -> Kwartaal:
+    return Kwartaal(int(jaar), int(nummer))
+
+
+def csv_antwoord(rijen, bestandsnaam: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    csv.writer(response).writerows(rijen)
+    return response
+
+
+class CcpCijfersView(APIView):
+    def get(self, request, jaar, nummer):
+        if not request.user.has_perm("rapportage.ccp_cijfers"):
+            raise PermissionDenied("Alleen beleid en het CCP zien de kwartaalcijfers.")
+        kwartaal = kwartaal_uit(jaar, nummer)
+        cijfers = ccp_cijfers(kwartaal, gemeente_voor(request))
+        if request.query_params.get("formaat") == "csv":
+            return csv_antwoord(als_csv_rijen(cijfers), f"ccp-{kwartaal}.csv")
+        return Response(cijfers)

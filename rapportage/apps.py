@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class RapportageConfig(AppConfig):
+    name = "rapportage"
+    verbose_name = "Kwartaalrapportage"
+
+    def ready(self):
+        from . import permissions  # noqa: F401  (registers the rules)

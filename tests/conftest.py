@@ -1,0 +1,52 @@
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import Rol
+from tests.factories import persona, token_voor
+
+
+@pytest.fixture(autouse=True)
+def _geen_tweestaps_in_api(settings):
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def api():
+    """An API client per persona: api(user) answers with the user's token set."""
+
+    def maak(user=None):
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Token {token_voor(user)}")
+        return client
+
+    return maak
+
+
+@pytest.fixture
+def ccp(db):
+    return persona(Rol.CCP, username="ccp-coordinator")
+
+
+@pytest.fixture
+def toegang_almere(db):
+    return persona(Rol.TOEGANG, gemeente_id="almere", username="toegang-almere")
+
+
+@pytest.fixture
+def toegang_lelystad(db):
+    return persona(Rol.TOEGANG, gemeente_id="lelystad", username="toegang-lelystad")
+
+
+@pytest.fixture
+def beleid_regio(db):
+    return persona(Rol.BELEID, username="beleid-regio")
+
+
+@pytest.fixture
+def beheer(db):
+    return persona(Rol.BEHEER, username="beheerder", is_staff=True, is_superuser=True)
+
+
+def aanbieder_persona(code):
+    return persona(Rol.AANBIEDER, aanbieder_id=code, username=f"aanbieder-{code}")
