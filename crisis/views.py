@@ -216,14 +216,16 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
         _vereist(user, "crisis.afsluiten", inzet)
         if soort == "afsluiten":
             form = forms.AfsluitenForm(request.POST, verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
-            uitvoeren = lambda d: services.afsluiten(
-                user, inzet, einddatum=d["einddatum"], vervolg=d["vervolg"], request=request
-            )  # noqa: E731
+
+            def uitvoeren(d):
+                return services.afsluiten(user, inzet, einddatum=d["einddatum"], vervolg=d["vervolg"], request=request)  # noqa: E731
         else:
             form = forms.PlanForm(request.POST)
-            uitvoeren = lambda d: services.perspectiefplan_vastleggen(
-                user, inzet, datum=d["perspectiefplan_datum"], request=request
-            )  # noqa: E731
+
+            def uitvoeren(d):
+                return services.perspectiefplan_vastleggen(
+                    user, inzet, datum=d["perspectiefplan_datum"], request=request
+                )  # noqa: E731
     elif actie in _ACTIES:
         _vereist(user, _ACTIES[actie])
         form, uitvoeren = _actie(request, obj, actie)

@@ -22,8 +22,14 @@ def start(request):
 
 
 def niet_gevonden(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Niet gevonden."}, status=404)
     return render(request, "404.html", status=404)
 
 
 def serverfout(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "Er ging iets mis aan onze kant. Wat eerder is bevestigd, is bewaard."}, status=500
+        )
     return render(request, "500.html", status=500)

@@ -6,8 +6,12 @@ from tests.factories import persona, token_voor
 
 
 @pytest.fixture(autouse=True)
-def _geen_tweestaps_in_api(settings):
-    settings.AXES_ENABLED = True
+def _statische_bestanden_zonder_manifest(settings):
+    # The suite does not run collectstatic; WhiteNoise serves from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
