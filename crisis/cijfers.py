@@ -218,3 +218,9 @@ def als_csv_rijen(cijfers: dict) -> list[list]:
         ["perspectiefplan_binnen_14_dagen", "", "", k, v] for k, v in cijfers["perspectiefplan_binnen_14_dagen"].items()
     ]
     return rijen
+
+
+def vervolg_rijen(cijfers: dict, tabel: str) -> list[tuple[str, int, int]]:
+    """Table 2 or 3 as rows (code, 12-, 12+), the total last, for pages and the PDF."""
+    links, rechts = cijfers[tabel]["12-"], cijfers[tabel]["12+"]
+    return [(code, links[code], rechts.get(code, 0)) for code in links]

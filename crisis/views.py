@@ -16,7 +16,7 @@ from kern import kalender
 from kern.models import Gemeente
 
 from . import forms, regels, services
-from .cijfers import Kwartaal, ccp_cijfers
+from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
 from .models import Aanmelding, Inzet, Toewijzing
 
 
@@ -316,4 +316,9 @@ def cijfers(request):
         if request.user.gemeente_id:
             gemeente = request.user.gemeente
         data = ccp_cijfers(Kwartaal.parse(form.cleaned_data["kwartaal"]), gemeente)
-    return render(request, "crisis/cijfers.html", {"form": form, "c": data})
+    tabellen = (
+        {"tabel2": vervolg_rijen(data, "vervolg_ambulant"), "tabel3": vervolg_rijen(data, "vervolg_verblijf")}
+        if data
+        else {}
+    )
+    return render(request, "crisis/cijfers.html", {"form": form, "c": data, **tabellen})

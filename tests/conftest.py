@@ -8,6 +8,7 @@ from tests.factories import persona, token_voor
 @pytest.fixture(autouse=True)
 def _statische_bestanden_zonder_manifest(settings):
     # The suite does not run collectstatic; WhiteNoise serves from the finders.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

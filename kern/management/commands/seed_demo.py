@@ -1,0 +1,290 @@
+"""A realistic, clearly fictional region: demo users per role and two years of CCP activity.
+
+Deterministic (fixed seed) and safe to run again: users are updated, activity is made once.
+"""
+
+import datetime
+import random
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Gebruiker, Rol
+from crisis.models import Aanmelding, Inzet, Toewijzing
+from kern.models import Gemeente, Jeugdige, Voorziening, leeftijdsgroep_op
+
+WACHTWOORD = "Demo-Flevoland-2026"
+
+# (username, rol, gemeente, aanbieder, ret_aanmelder, voornaam)
+DEMO_GEBRUIKERS = [
+    ("ccp", Rol.CCP, None, None, False, "Carla"),
+    ("toegang-almere", Rol.TOEGANG, "almere", None, True, "Anouk"),
+    ("toegang-lelystad", Rol.TOEGANG, "lelystad", None, False, "Lars"),
+    ("toegang-dronten", Rol.TOEGANG, "dronten", None, False, "Dewi"),
+    ("gi", Rol.GI, None, None, True, "Gijs"),
+    ("aanbieder-triade", Rol.AANBIEDER, None, "triade", False, "Tamara"),
+    ("aanbieder-vitree", Rol.AANBIEDER, None, "vitree", False, "Victor"),
+    ("ret-voorzitter", Rol.RET_VOORZITTER, None, None, False, "Renée"),
+    ("ret-lid", Rol.RET_LID, None, None, False, "Ruben"),
+    ("servicepunt", Rol.SERVICEPUNT, None, None, False, "Sevda"),
+    ("beleid-regio", Rol.BELEID, None, None, False, "Bram"),
+    ("beleid-almere", Rol.BELEID, "almere", None, False, "Bo"),
+    ("beheer", Rol.BEHEER, None, None, False, "Bas"),
+]
+
+VOORNAMEN = [
+    "Daan",
+    "Emma",
+    "Noah",
+    "Julia",
+    "Sem",
+    "Mila",
+    "Finn",
+    "Tess",
+    "Levi",
+    "Sara",
+    "Milan",
+    "Zoë",
+    "Luuk",
+    "Nora",
+    "Bram",
+    "Evi",
+    "Jesse",
+    "Lotte",
+    "Ayoub",
+    "Yara",
+    "Mohammed",
+    "Fenna",
+    "Thijs",
+    "Liv",
+]
+ACHTERNAMEN = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Dijk",
+    "Kok",
+    "Brouwer",
+    "Koster",
+    "Postma",
+    "El Amrani",
+    "Yilmaz",
+    "Hoekstra",
+]
+# Rough share of referrals per municipality (Almere is by far the largest).
+GEWICHT = {
+    "almere": 50,
+    "lelystad": 20,
+    "dronten": 10,
+    "noordoostpolder": 10,
+    "zeewolde": 5,
+    "urk": 4,
+    "buiten_regio": 1,
+}
+VERVOLG_AMBULANT = [
+    "casusregie",
+    "netwerkondersteuning",
+    "behandeladvies",
+    "behandeling_jeugdige",
+    "behandeling_gezin",
+    "begeleiding_gezin",
+    "nader_onderzoek",
+    "uhp_netwerk",
+    "anders",
+]
+VERVOLG_VERBLIJF = [
+    "naar_huis_zonder_hulp",
+    "naar_huis_met_hulp",
+    "netwerkplaatsing_met_hulp",
+    "uhp_pleegzorg",
+    "uhp_groep",
+    "zelfstandigheidstraining",
+]
+
+
+class Command(BaseCommand):
+    help = "Vult de database met een fictieve regio: demogebruikers per rol en twee jaar activiteit."
+
+    def handle(self, *args, **opts):
+        self._gebruikers()
+        if Aanmelding.objects.filter(registratienummer__startswith="DEMO-").exists():
+            self.stdout.write("Demo-activiteit bestaat al; alleen gebruikers bijgewerkt.")
+            return
+        with transaction.atomic():
+            n = self._crisis(random.Random(2026))
+        Voorziening.objects.filter(type__hulpvorm__isnull=False).update(bevestigd_op=timezone.now())
+        self.stdout.write(f"Demo-regio gevuld: {n} crisisaanmeldingen over twee jaar.")
+        self.stdout.write(f"Log in met bijvoorbeeld 'ccp' en wachtwoord '{WACHTWOORD}' (zie README).")
+
+    def _gebruikers(self):
+        for username, rol, gemeente, aanbieder, ret, voornaam in DEMO_GEBRUIKERS:
+            user, _ = Gebruiker.objects.update_or_create(
+                username=username,
+                defaults={
+                    "rol": rol,
+                    "gemeente_id": gemeente,
+                    "aanbieder_id": aanbieder,
+                    "ret_aanmelder": ret,
+                    "first_name": voornaam,
+                    "is_staff": rol == Rol.BEHEER,
+                    "is_superuser": rol == Rol.BEHEER,
+                },
+            )
+            user.set_password(WACHTWOORD)
+            user.save()
+
+    def _crisis(self, rnd: random.Random) -> int:
+        gemeenten = {g.code: g for g in Gemeente.objects.all()}
+        bedden = list(Voorziening.objects.filter(type__hulpvorm__isnull=False).select_related("type"))
+        ccp = Gebruiker.objects.get(username="ccp")
+        vandaag = timezone.localdate()
+        start = vandaag - datetime.timedelta(days=730)
+        codes = list(GEWICHT)
+        gewichten = [GEWICHT[c] for c in codes]
+        jeugdigen, aanmeldingen, plannen = [], [], []
+        for dag_nr in range(731):
+            dag = start + datetime.timedelta(days=dag_nr)
+            for _ in range(rnd.choice([0, 1, 1, 1, 2, 2])):
+                gemeente = gemeenten[rnd.choices(codes, gewichten)[0]]
+                geboren = dag - datetime.timedelta(days=rnd.randint(3 * 365, 17 * 365))
+                j = Jeugdige(
+                    voornaam=rnd.choice(VOORNAMEN),
+                    achternaam=rnd.choice(ACHTERNAMEN),
+                    geboortedatum=geboren,
+                    gemeente=gemeente,
+                    kader=rnd.choice(["vrijwillig"] * 4 + ["gedwongen"]),
+                )
+                jeugdigen.append(j)
+                moment = timezone.make_aware(
+                    datetime.datetime.combine(dag, datetime.time(rnd.randint(8, 18), rnd.randint(0, 59)))
+                )
+                hulpvraag = "verblijf" if rnd.random() < 0.3 or not gemeente.ccp_loket else "ambulant"
+                aanmeldingen.append((j, gemeente, dag, moment, hulpvraag))
+        Jeugdige.objects.bulk_create(jeugdigen)
+        objecten = []
+        for i, (j, gemeente, dag, moment, hulpvraag) in enumerate(aanmeldingen):
+            objecten.append(
+                Aanmelding(
+                    registratienummer=f"DEMO-{dag:%Y}-{i:05d}",
+                    jeugdige=j,
+                    gemeente=gemeente,
+                    hulpvraag=hulpvraag,
+                    bron=rnd.choice(["toegang", "toegang", "telefoon", "crisisdienst", "gi"]),
+                    aangemeld_op=moment,
+                    aanmelddatum=dag,
+                    leeftijdsgroep=leeftijdsgroep_op(j.geboortedatum, dag),
+                    loket_open=True,
+                    behandelen_voor=moment,
+                    ernst=rnd.choice(["acuut", "hoog", "geen_crisis"]),
+                    ingediend_door=ccp,
+                    getrieerd_op=moment,
+                )
+            )
+        Aanmelding.objects.bulk_create(objecten)
+        inzetten, toewijzingen = [], []
+        ccp_aanbieders = ["sheerenloo", "intermetzo", "triade", "vitree"]
+        for a in objecten:
+            oud = (vandaag - a.aanmelddatum).days
+            if not a.gemeente.in_regio:
+                a.status, a.reden_geen_id = "afgesloten", "buiten_regio"
+                continue
+            if rnd.random() < 0.25:
+                a.status, a.reden_geen_id = (
+                    "afgesloten",
+                    rnd.choice(["alternatief", "alternatief", "ingetrokken", "geen_plek"]),
+                )
+                continue
+            eind = lambda dagen: a.aanmelddatum + datetime.timedelta(days=dagen) if oud > dagen else None  # noqa: E731
+            open_ = False
+            ambulant = None
+            if a.gemeente.ccp_loket:
+                aanbieder = ccp_aanbieders[len(toewijzingen) % 4]
+                toewijzingen.append(
+                    Toewijzing(
+                        aanmelding=a,
+                        aanbieder_id=aanbieder,
+                        toegewezen_op=a.aangemeld_op,
+                        status="geaccepteerd",
+                        afgehandeld_op=a.aangemeld_op,
+                    )
+                )
+                einde = eind(rnd.randint(14, 42))
+                ambulant = Inzet(
+                    aanmelding=a,
+                    hulpvorm_id="ambulant",
+                    aanbieder_id=aanbieder,
+                    startdatum=a.aanmelddatum,
+                    einddatum=einde,
+                    vervolg_ambulant_id=rnd.choice(VERVOLG_AMBULANT) if einde else None,
+                )
+                inzetten.append(ambulant)
+                open_ = einde is None
+            if a.hulpvraag == "verblijf":
+                leeftijd = (a.aanmelddatum - a.jeugdige.geboortedatum).days // 365
+                passend = [b for b in bedden if b.past_leeftijd(leeftijd)]
+                bed = rnd.choice(passend)
+                begin = a.aanmelddatum + datetime.timedelta(days=rnd.randint(0, 1))
+                einde = eind(rnd.randint(3, 40)) if oud > 45 else None
+                plan = begin + datetime.timedelta(days=rnd.randint(5, 20)) if oud > 20 or rnd.random() < 0.3 else None
+                inzetten.append(
+                    Inzet(
+                        aanmelding=a,
+                        hulpvorm_id=bed.type.hulpvorm_id,
+                        voorziening=bed,
+                        aanbieder=bed.aanbieder,
+                        startdatum=begin,
+                        einddatum=einde,
+                        perspectiefplan_datum=plan,
+                        ambulant_lokaal_team=ambulant is None,
+                        verwachte_einddatum=begin + datetime.timedelta(days=21),
+                        vervolg_verblijf_id=rnd.choice(VERVOLG_VERBLIJF) if einde else None,
+                    )
+                )
+                open_ = open_ or einde is None
+            a.status = "in_zorg" if open_ else "afgesloten"
+        # Keep the bed board plausible: at most the capacity of each facility stays open.
+        open_per_bed: dict[int, int] = {}
+        for inzet in inzetten:
+            if inzet.voorziening is not None and inzet.einddatum is None:
+                open_per_bed[inzet.voorziening.pk] = open_per_bed.get(inzet.voorziening.pk, 0) + 1
+                if open_per_bed[inzet.voorziening.pk] > inzet.voorziening.capaciteit - 1:
+                    inzet.einddatum = vandaag - datetime.timedelta(days=1)
+                    inzet.vervolg_verblijf_id = "naar_huis_met_hulp"
+        Aanmelding.objects.bulk_update(objecten, ["status", "reden_geen"])
+        Toewijzing.objects.bulk_create(toewijzingen)
+        for inzet in inzetten:
+            inzet.aanmelding_id = inzet.aanmelding.pk
+        Inzet.objects.bulk_create(inzetten)
+        # Today's work for the day queue: fresh referrals waiting for triage.
+        for k in range(3):
+            gemeente = gemeenten[["almere", "dronten", "zeewolde"][k]]
+            j = Jeugdige.objects.create(
+                voornaam=VOORNAMEN[k],
+                achternaam=ACHTERNAMEN[k],
+                gemeente=gemeente,
+                geboortedatum=vandaag - datetime.timedelta(days=(8 + 3 * k) * 365),
+            )
+            nu = timezone.now() - datetime.timedelta(hours=k)
+            Aanmelding.objects.create(
+                registratienummer=f"DEMO-VANDAAG-{k}",
+                jeugdige=j,
+                gemeente=gemeente,
+                hulpvraag="ambulant",
+                bron="toegang",
+                aangemeld_op=nu,
+                aanmelddatum=vandaag,
+                leeftijdsgroep=leeftijdsgroep_op(j.geboortedatum, vandaag),
+                loket_open=True,
+                behandelen_voor=nu,
+            )
+        return len(objecten) + 3

@@ -1,0 +1,135 @@
+"""Every role × every URL. A new URL pattern without a row here fails the suite."""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import Rol
+from crisis.models import Aanmelding
+from tests.factories import JeugdigeFactory, persona
+
+ROLLEN = [r.value for r in Rol]
+ALLE = set(ROLLEN)
+_ = None  # a URL only reachable in a way the matrix does not GET (POST-only, or outside the roles)
+
+# url name -> (path with {aanmelding}/{inzet}, roles that get 200; others 403/404/302 as noted)
+MATRIX = {
+    "start": ("/", ALLE),
+    "healthz": ("/healthz", ALLE),
+    "schema": ("/api/schema/", ALLE),
+    "api-docs": ("/api/docs/", ALLE),
+    "accounts:inloggen": ("/account/inloggen/", _),
+    "accounts:tweestaps": ("/account/tweestaps/", _),
+    "accounts:uitloggen": ("/account/uitloggen/", _),
+    "crisis:dagoverzicht": ("/crisis/", {"ccp"}),
+    "crisis:aanmeldingen": ("/crisis/aanmeldingen/", {"ccp", "toegang", "aanbieder", "gi"}),
+    "crisis:aanmelden": ("/crisis/aanmelden/", {"ccp", "toegang", "gi"}),
+    "crisis:aanmelding": ("/crisis/aanmeldingen/{aanmelding}/", {"ccp", "toegang"}),
+    "crisis:beschikbaarheid": ("/crisis/beschikbaarheid/", {"ccp", "toegang", "aanbieder", "gi", "servicepunt"}),
+    "crisis:toewijzingen": ("/crisis/toewijzingen/", {"aanbieder"}),
+    "crisis:cijfers": ("/crisis/cijfers/", {"ccp", "beleid"}),
+    "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid"}),
+    "rapportage:lijst": ("/rapportage/", {"beleid"}),
+    "api-crisis-aanmeldingen": ("/api/v1/crisis/aanmeldingen/", {"ccp", "toegang", "aanbieder", "gi"}),
+    "api-crisis-aanmelding": ("/api/v1/crisis/aanmeldingen/{aanmelding}/", {"ccp", "toegang"}),
+    "api-crisis-beschikbaarheid": (
+        "/api/v1/crisis/beschikbaarheid/",
+        {"ccp", "toegang", "aanbieder", "gi", "servicepunt"},
+    ),
+    "api-rapportage-ccp": ("/api/v1/rapportage/ccp/2026-Q3/", {"ccp", "beleid"}),
+    # POST-only actions: their permissions are tested with the behaviour in tests/crisis.
+    "api-crisis-triage": ("", _),
+    "api-crisis-geen-inzet": ("", _),
+    "api-crisis-verdelen": ("", _),
+    "api-crisis-weigeren": ("", _),
+    "api-crisis-accepteren": ("", _),
+    "api-crisis-inzet": ("", _),
+    "api-crisis-afsluiten": ("", _),
+    "api-crisis-perspectiefplan": ("", _),
+}
+
+
+def _alle_namen(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{p.namespace}:" if p.namespace else ""
+            if p.namespace == "admin":
+                continue  # Django's admin: staff only, guarded by Django itself and 2FA
+            yield from _alle_namen(p, prefix + ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield prefix + p.name
+
+
+def test_elke_url_heeft_een_rij_in_de_matrix():
+    ontbreekt = sorted(set(_alle_namen()) - set(MATRIX))
+    assert not ontbreekt, f"URL's zonder rij in de rechtenmatrix: {ontbreekt}"
+
+
+@pytest.fixture
+def wereld(db):
+    """A referral of Almere; the Almere access worker may see it, Lelystad's may not."""
+    jeugdige = JeugdigeFactory(gemeente_id="almere", bsn="111222333", voornaam="Geheimnaam")
+    nu = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
+    a = Aanmelding.objects.create(
+        registratienummer="M-1",
+        jeugdige=jeugdige,
+        gemeente_id="almere",
+        hulpvraag="ambulant",
+        bron="toegang",
+        aangemeld_op=nu,
+        aanmelddatum=nu.date(),
+        leeftijdsgroep="12+",
+        loket_open=True,
+        behandelen_voor=nu,
+    )
+    users = {rol: persona(rol, username=f"m-{rol}") for rol in ROLLEN}
+    users["toegang_ander"] = persona("toegang", gemeente_id="lelystad", username="m-toegang-lelystad")
+    return a, users
+
+
+@pytest.mark.parametrize("naam", [n for n, (pad, rollen) in MATRIX.items() if rollen is not None])
+def test_matrix(client, api, wereld, settings, naam):
+    settings.TWEESTAPS_VERPLICHT = False
+    aanmelding, users = wereld
+    pad, toegestaan = MATRIX[naam]
+    pad = pad.format(aanmelding=aanmelding.pk)
+    is_api = pad.startswith("/api/v1/")
+    for rol in ROLLEN:
+        user = users[rol]
+        if is_api:
+            status = api(user).get(pad).status_code
+        else:
+            client.force_login(user)
+            status = client.get(pad).status_code
+        verwacht = {200} if rol in toegestaan else {403, 404}
+        assert status in verwacht, f"{rol} op {pad}: {status}"
+    # Without login: 401 for the API, a redirect to the login for pages (open pages stay open).
+    client.logout()
+    anoniem = api().get(pad).status_code if is_api else client.get(pad).status_code
+    if naam in ("healthz", "schema", "api-docs"):
+        assert anoniem == 200
+    else:
+        assert anoniem == (401 if is_api else 302)
+
+
+def test_toegang_van_een_andere_gemeente_krijgt_404(client, api, wereld, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    aanmelding, users = wereld
+    assert api(users["toegang_ander"]).get(f"/api/v1/crisis/aanmeldingen/{aanmelding.pk}/").status_code == 404
+    client.force_login(users["toegang_ander"])
+    assert client.get(f"/crisis/aanmeldingen/{aanmelding.pk}/").status_code == 404
+    assert api(users["toegang_ander"]).get("/api/v1/crisis/aanmeldingen/").json()["count"] == 0
+
+
+def test_beleid_ziet_nooit_een_naam_of_bsn(client, api, wereld, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    _, users = wereld
+    client.force_login(users["beleid"])
+    for pad in ["/", "/crisis/cijfers/?kwartaal=2026-Q4", "/rapportage/"]:
+        inhoud = client.get(pad).content.decode()
+        assert "Geheimnaam" not in inhoud and "111222333" not in inhoud
+    body = api(users["beleid"]).get("/api/v1/rapportage/ccp/2026-Q4/").content.decode()
+    assert "Geheimnaam" not in body and "111222333" not in body
+    assert api(users["beleid"]).get("/api/v1/crisis/aanmeldingen/").status_code == 403
