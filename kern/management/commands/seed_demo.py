@@ -151,7 +151,7 @@ class Command(BaseCommand):
         start = vandaag - datetime.timedelta(days=730)
         codes = list(GEWICHT)
         gewichten = [GEWICHT[c] for c in codes]
-        jeugdigen, aanmeldingen, plannen = [], [], []
+        jeugdigen, aanmeldingen = [], []
         for dag_nr in range(731):
             dag = start + datetime.timedelta(days=dag_nr)
             for _ in range(rnd.choice([0, 1, 1, 1, 2, 2])):
@@ -204,7 +204,10 @@ class Command(BaseCommand):
                     rnd.choice(["alternatief", "alternatief", "ingetrokken", "geen_plek"]),
                 )
                 continue
-            eind = lambda dagen: a.aanmelddatum + datetime.timedelta(days=dagen) if oud > dagen else None  # noqa: E731
+
+            def eind(dagen, a=a, oud=oud):
+                return a.aanmelddatum + datetime.timedelta(days=dagen) if oud > dagen else None
+
             open_ = False
             ambulant = None
             if a.gemeente.ccp_loket:
