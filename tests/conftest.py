@@ -15,6 +15,25 @@ def _statische_bestanden_zonder_manifest(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _referentiedata_na_flush(request):
+    """Transactional tests end with a flush that also empties the reference data of the data
+    migrations; load it again where a test starts without it."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from kern.models import Gemeente
+
+    if not Gemeente.objects.exists():
+        import_module("kern.migrations.0002_referentiedata").laad(apps, None)
+        import_module("crisis.migrations.0002_crisiscontracten").laad(apps, None)
+
+
 @pytest.fixture
 def api():
     """An API client per persona: api(user) answers with the user's token set."""

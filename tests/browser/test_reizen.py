@@ -6,7 +6,7 @@ from django_otp.oath import totp
 from crisis.models import Aanmelding
 from tests.factories import WACHTWOORD, persona, totp_apparaat
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def inloggen(page, axe, user, met_tweestaps=True):

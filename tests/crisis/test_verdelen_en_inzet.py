@@ -146,7 +146,7 @@ def test_volle_voorziening_is_409_en_het_bord_klopt(api, ccp):
     assert bord[bed.pk]["leeftijdsgroep"] == "12+" and bord[bed.pk]["type"] == "crisisgroep_12plus"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twee_verzoeken_voor_de_laatste_plek(api, ccp):
     """Two real transactions race for the last place: one 201, one 409."""
     bed = _bed("crisisgroep_12plus")
