@@ -11,11 +11,12 @@ $(VENV)/.geinstalleerd: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Debian's Chromium drives the browser suite; Playwright cannot download its own here.
+# Debian's Chromium drives the browser suite (Playwright cannot download its own here);
+# pdftotext (poppler-utils) reads the quarterly PDF in the report tests.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Chromium ontbreekt: installeren met apt-get"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Chromium of pdftotext ontbreekt: installeren met apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 run: $(VENV)/.geinstalleerd
 	$(PY) manage.py migrate --noinput

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Gebruikers en rollen"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions, schema  # noqa: F401  (registers the rules and the OpenAPI extension)

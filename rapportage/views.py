@@ -1,10 +1,89 @@
+import json
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from audit.models import Actie
+from audit.services import log
+from crisis.cijfers import Kwartaal
+
+from . import secties, services
+from .forms import AanvraagForm
+from .models import Rapport
+from .querysets import rapporten_zichtbaar_voor
+
+
+def _rapporten(user):
+    if not user.has_perm("rapportage.rapporten_zien"):
+        raise PermissionDenied
+    return rapporten_zichtbaar_voor(Rapport.objects.select_related("gemeente", "aangevraagd_door"), user)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def lijst(request):
-    if not request.user.has_perm("rapportage.rapporten_zien"):
-        raise PermissionDenied
-    return render(request, "rapportage/lijst.html", {})
+    rapporten = _rapporten(request.user)
+    form = AanvraagForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not request.user.has_perm("rapportage.rapport_aanvragen"):
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            rapport = services.vraag_aan(request.user, Kwartaal.parse(d["kwartaal"]), d["gemeente"], d["publiek"])
+            messages.success(request, f"Rapport {rapport.kwartaal} versie {rapport.versie} is aangevraagd.")
+            return redirect("rapportage:rapport", pk=rapport.pk)
+    return render(request, "rapportage/lijst.html", {"rapporten": rapporten[:200], "form": form})
+
+
+@login_required
+def rapport(request, pk):
+    obj = get_object_or_404(_rapporten(request.user), pk=pk)
+    return render(request, "rapportage/rapport.html", {"r": obj})
+
+
+@login_required
+def status(request, pk):
+    """The htmx poll: 286 stops polling once the build has finished or failed."""
+    obj = get_object_or_404(_rapporten(request.user), pk=pk)
+    response = render(request, "rapportage/_status.html", {"r": obj})
+    if obj.afgerond and request.htmx:
+        response.status_code = 286
+    return response
+
+
+@login_required
+def download(request, pk):
+    obj = get_object_or_404(_rapporten(request.user), pk=pk)
+    if obj.status != Rapport.Status.KLAAR or not obj.pdf:
+        raise Http404
+    return FileResponse(
+        services.download(request.user, obj, request),
+        as_attachment=True,
+        filename=obj.bestandsnaam,
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def export(request, pk, sectie, formaat):
+    """A section's stored figures as CSV or JSON: the same numbers the PDF shows."""
+    obj = get_object_or_404(_rapporten(request.user), pk=pk, status=Rapport.Status.KLAAR)
+    s = secties.sectie(sectie)
+    if s is None or sectie not in (obj.cijfers or {}).get("secties", {}):
+        raise Http404
+    cijfers = obj.cijfers["secties"][sectie]
+    log(request.user, Actie.EXPORTEREN, f"rapportage.{sectie}.{formaat}", obj, None, request)
+    naam = f"{obj.bestandsnaam.removesuffix('.pdf')}-{sectie}.{formaat}"
+    if formaat == "json":
+        response = HttpResponse(json.dumps(cijfers, ensure_ascii=False, indent=2), content_type="application/json")
+    else:
+        import csv
+
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        csv.writer(response).writerows(s.csv_rijen(cijfers))
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response

@@ -1,6 +1,8 @@
 import csv
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -36,7 +38,11 @@ def csv_antwoord(rijen, bestandsnaam: str) -> HttpResponse:
     return response
 
 
+GEMEENTE_PARAM = OpenApiParameter("gemeente", str, description="Code van een gemeente; zonder: de hele regio.")
+
+
 class CcpCijfersView(APIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM])
     def get(self, request, jaar, nummer):
         if not request.user.has_perm("rapportage.ccp_cijfers"):
             raise PermissionDenied("Alleen beleid en het CCP zien de kwartaalcijfers.")

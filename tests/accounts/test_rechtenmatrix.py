@@ -31,6 +31,11 @@ MATRIX = {
     "crisis:cijfers": ("/crisis/cijfers/", {"ccp", "beleid"}),
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid"}),
     "rapportage:lijst": ("/rapportage/", {"beleid"}),
+    # A report's pages: their visibility per municipality is tested in tests/rapportage.
+    "rapportage:rapport": ("", _),
+    "rapportage:status": ("", _),
+    "rapportage:download": ("", _),
+    "rapportage:export": ("", _),
     "api-crisis-aanmeldingen": ("/api/v1/crisis/aanmeldingen/", {"ccp", "toegang", "aanbieder", "gi"}),
     "api-crisis-aanmelding": ("/api/v1/crisis/aanmeldingen/{aanmelding}/", {"ccp", "toegang"}),
     "api-crisis-beschikbaarheid": (

@@ -1,0 +1,37 @@
+from django import forms
+from django.utils import timezone
+
+from crisis.cijfers import Kwartaal
+from kern.models import Gemeente
+
+
+def recente_kwartalen(aantal: int = 12) -> list[str]:
+    k = Kwartaal.van_datum(timezone.localdate())
+    uit = []
+    for _ in range(aantal):
+        uit.append(str(k))
+        k = k.vorige()
+    return uit
+
+
+class AanvraagForm(forms.Form):
+    kwartaal = forms.ChoiceField(label="Kwartaal")
+    gemeente = forms.ModelChoiceField(
+        label="Gebied",
+        queryset=Gemeente.objects.filter(in_regio=True),
+        to_field_name="code",
+        required=False,
+        empty_label="Hele regio",
+    )
+    publiek = forms.BooleanField(
+        label="Publieke variant (aantallen van 1 tot en met 4 gemaskeerd als <5)", required=False
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kwartalen = recente_kwartalen()
+        self.fields["kwartaal"].choices = [(k, k) for k in kwartalen]
+        self.fields["kwartaal"].initial = kwartalen[1]
+        if user is not None and user.gemeente_id:
+            self.fields["gemeente"].queryset = Gemeente.objects.filter(code=user.gemeente_id)
+            self.fields["gemeente"].empty_label = "Hele regio"

@@ -1,0 +1,105 @@
+"""The quarterly report as an accessible, tagged A4 PDF (WeasyPrint, PDF/UA-1)."""
+
+import base64
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from crisis.cijfers import vervolg_rijen
+
+from .models import Rapport
+from .privacy import MASKER
+
+
+def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
+    """Figure 1 as SVG (pygal), returned as a data URI for an <img> with alt text."""
+    import pygal
+    from pygal.style import Style
+
+    stijl = Style(
+        background="white",
+        plot_background="white",
+        foreground="#1a1a1a",
+        foreground_strong="#1a1a1a",
+        foreground_subtle="#6b6b6b",
+        colors=("#01689b", "#8fcae7"),
+        font_family="Liberation Sans, sans-serif",
+        label_font_size=13,
+        major_label_font_size=13,
+        legend_font_size=13,
+        title_font_size=15,
+        value_font_size=11,
+    )
+    grafiek = pygal.Bar(
+        style=stijl,
+        width=760,
+        height=360,
+        js=[],
+        legend_at_bottom=True,
+        print_values=True,
+        title="Verblijfsduur in dagen per gemeente",
+        disable_xml_declaration=True,
+    )
+    codes = [c for c, d in verblijfsduur.items() if isinstance(d.get("aantal"), int) and d["aantal"] > 0]
+    grafiek.x_labels = [namen.get(c, c) for c in codes]
+    grafiek.add("Gemiddeld", [verblijfsduur[c]["gemiddeld"] for c in codes])
+    grafiek.add("Mediaan", [verblijfsduur[c]["mediaan"] for c in codes])
+    svg = grafiek.render()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg if isinstance(svg, bytes) else svg.encode()).decode()
+
+
+def _verschil(nu, vorig):
+    if isinstance(nu, (int, float)) and isinstance(vorig, (int, float)):
+        d = round(nu - vorig, 1)
+        return f"+{d}" if d > 0 else str(d)
+    return "–"
+
+
+def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
+    from weasyprint import HTML  # lazy: only the worker needs Pango
+
+    from kern.models import Gemeente, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
+
+    labels_ambulant = dict(VervolgAmbulant.objects.values_list("code", "label"))
+    labels_verblijf = dict(VervolgVerblijf.objects.values_list("code", "label"))
+    labels_reden = dict(RedenGeenInzet.objects.values_list("code", "label"))
+    namen = dict(Gemeente.objects.values_list("code", "naam"))
+    ccp = cijfers["secties"]["ccp"]
+    kop = [
+        ("Crisisaanmeldingen", "aanmeldingen"),
+        ("Jeugdigen", "jeugdigen"),
+        ("Ambulante inzet", "ambulant"),
+        ("Crisisverblijven", "verblijven"),
+        ("Gemiddelde verblijfsduur (dagen)", "gemiddelde_verblijfsduur"),
+        ("Perspectiefplan binnen 14 dagen (%)", "perspectiefplan_op_tijd_pct"),
+    ]
+    context = {
+        "rapport": rapport,
+        "c": cijfers,
+        "ccp": ccp,
+        "namen": namen,
+        "kop": [
+            (label, cijfers["kop"][k], cijfers["kop_vorig"][k], _verschil(cijfers["kop"][k], cijfers["kop_vorig"][k]))
+            for label, k in kop
+        ],
+        "tabel1": [
+            (namen.get(g, "Totaal" if g == "totaal" else g), grp, waarden)
+            for g, groepen in ccp["inzet"].items()
+            for grp, waarden in groepen.items()
+        ],
+        "tabel2": [(labels_ambulant.get(c, "Totaal"), a, b) for c, a, b in vervolg_rijen(ccp, "vervolg_ambulant")],
+        "tabel3": [(labels_verblijf.get(c, "Totaal"), a, b) for c, a, b in vervolg_rijen(ccp, "vervolg_verblijf")],
+        "redenen": [(labels_reden.get(c, c), n) for c, n in ccp["redenen_geen"].items()],
+        "duur": [(namen.get(g, g), d) for g, d in ccp["verblijfsduur"].items()],
+        "grafiek": verblijfsduur_grafiek(ccp["verblijfsduur"], namen),
+        "overige": {k: v for k, v in cijfers["secties"].items() if k != "ccp"},
+        "masker": MASKER,
+        "gemaakt_op": timezone.localtime(),
+        "font_regular": finders.find("fonts/LiberationSans-Regular.ttf"),
+        "font_bold": finders.find("fonts/LiberationSans-Bold.ttf"),
+    }
+    html = render_to_string("rapportage/pdf.html", context)
+    return HTML(string=html, base_url=str(finders.find("fonts") or ".")).write_pdf(
+        pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True
+    )

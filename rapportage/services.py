@@ -1,0 +1,141 @@
+"""Requesting and building quarterly reports. One pipeline for the browser, the command and beat.
+
+A request makes a new version row at once; the Celery task fills that row. The build is
+idempotent: a redelivered or retried task rebuilds the same version, never a second one.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from audit.models import Actie
+from audit.services import log
+from crisis.cijfers import Kwartaal
+from kern import kalender
+from kern.models import Gemeente
+
+from . import secties
+from .models import Rapport
+from .privacy import maskeer
+
+logger = logging.getLogger(__name__)
+
+
+def vraag_aan(user, kwartaal: Kwartaal, gemeente: Gemeente | None = None, publiek: bool = False) -> Rapport:
+    """A new version of the report, queued for the worker once this transaction commits."""
+    from .tasks import bouw_rapport
+
+    for _ in range(3):  # two requests at once for the same report: the unique constraint decides
+        try:
+            with transaction.atomic():
+                vorige = Rapport.objects.filter(kwartaal=str(kwartaal), gemeente=gemeente, publiek=publiek).aggregate(
+                    m=Max("versie")
+                )["m"]
+                rapport = Rapport.objects.create(
+                    kwartaal=str(kwartaal),
+                    gemeente=gemeente,
+                    publiek=publiek,
+                    versie=(vorige or 0) + 1,
+                    aangevraagd_door=user if getattr(user, "pk", None) else None,
+                )
+                transaction.on_commit(partial(bouw_rapport.delay, rapport.pk))
+            return rapport
+        except IntegrityError:
+            continue
+    raise RuntimeError("Kon geen nieuwe versie vastleggen; probeer het opnieuw.")
+
+
+def _voortgang(rapport: Rapport, procent: int, stap: str) -> None:
+    Rapport.objects.filter(pk=rapport.pk).update(voortgang=procent, stap=stap)
+
+
+def kopcijfers(ccp: dict) -> dict:
+    stays = [d for d in ccp["verblijfsduur"].values() if d["aantal"]]
+    aantal = sum(d["aantal"] for d in stays)
+    gemiddeld = round(sum(d["aantal"] * d["gemiddeld"] for d in stays) / aantal, 1) if aantal else None
+    inzet = ccp["inzet"]["totaal"]
+    return {
+        "aanmeldingen": ccp["aanmeldingen"],
+        "jeugdigen": ccp["jeugdigen"],
+        "ambulant": sum(inzet[g]["ambulant"] for g in inzet),
+        "verblijven": sum(inzet[g]["crisisbed"] + inzet[g]["pleegzorg"] for g in inzet),
+        "gemiddelde_verblijfsduur": gemiddeld,
+        "perspectiefplan_op_tijd_pct": ccp["perspectiefplan_binnen_14_dagen"]["percentage"],
+    }
+
+
+def verzamel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None) -> dict:
+    """All sections' figures for the quarter and the headline of the previous one."""
+    per_sectie = {s.code: s.cijfers(kwartaal, gemeente) for s in secties.SECTIES}
+    vorige = secties.sectie("ccp").cijfers(kwartaal.vorige(), gemeente)
+    return {
+        "kwartaal": str(kwartaal),
+        "gemeente": gemeente.code if gemeente else None,
+        "secties": per_sectie,
+        "kop": kopcijfers(per_sectie["ccp"]),
+        "kop_vorig": kopcijfers(vorige),
+        "vorig_kwartaal": str(kwartaal.vorige()),
+    }
+
+
+def bouw(rapport_id: int) -> Rapport:
+    rapport = Rapport.objects.select_related("gemeente").get(pk=rapport_id)
+    if rapport.status == Rapport.Status.KLAAR and rapport.pdf:
+        return rapport  # a redelivered task: the work is done
+    Rapport.objects.filter(pk=rapport.pk).exclude(status=Rapport.Status.KLAAR).update(
+        status=Rapport.Status.BEZIG, fout="", pogingen=rapport.pogingen + 1
+    )
+    kwartaal = Kwartaal.parse(rapport.kwartaal)
+    _voortgang(rapport, 10, "Cijfers berekenen")
+    cijfers = verzamel_cijfers(kwartaal, rapport.gemeente)
+    if rapport.publiek:
+        cijfers = maskeer(cijfers)
+    _voortgang(rapport, 50, "PDF opmaken")
+    from .pdf import render_rapport
+
+    inhoud = render_rapport(rapport, cijfers)
+    _voortgang(rapport, 90, "Opslaan")
+    with transaction.atomic():
+        rapport = Rapport.objects.select_for_update().get(pk=rapport.pk)
+        if rapport.status == Rapport.Status.KLAAR and rapport.pdf:
+            return rapport
+        if rapport.pdf:
+            rapport.pdf.delete(save=False)
+        rapport.pdf.save(rapport.bestandsnaam, ContentFile(inhoud), save=False)
+        rapport.cijfers = cijfers
+        rapport.status = Rapport.Status.KLAAR
+        rapport.voortgang = 100
+        rapport.stap = "Klaar"
+        rapport.gereed_op = timezone.now()
+        rapport.save()
+    return rapport
+
+
+def markeer_mislukt(rapport_id: int, melding: str) -> None:
+    Rapport.objects.filter(pk=rapport_id).exclude(status=Rapport.Status.KLAAR).update(
+        status=Rapport.Status.MISLUKT, fout=melding, stap="Mislukt"
+    )
+
+
+def download(user, rapport: Rapport, request=None):
+    log(user, Actie.DOWNLOADEN, "rapportage.rapport", rapport, None, request)
+    return rapport.pdf.open("rb")
+
+
+def plan_kwartaal(vandaag: datetime.date | None = None) -> Rapport | None:
+    """Beat's job: on the first working day of a quarter, the region's report of the last one."""
+    vandaag = vandaag or timezone.localdate()
+    if vandaag.month not in (1, 4, 7, 10) or vandaag != kalender.eerste_werkdag(vandaag.year, vandaag.month):
+        return None
+    kwartaal = Kwartaal.van_datum(vandaag).vorige()
+    al = Rapport.objects.filter(
+        kwartaal=str(kwartaal), gemeente=None, publiek=False, aangevraagd_door=None, aangevraagd_op__date=vandaag
+    )
+    if al.exists():
+        return None
+    return vraag_aan(None, kwartaal)
