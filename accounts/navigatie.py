@@ -49,6 +49,12 @@ ITEMS = [
         "Sessies, agenda en casussen van de regionale experttafel.",
     ),
     Item(
+        "Casus inbrengen",
+        "experttafel:inbrengen",
+        "experttafel.inbrengen",
+        "Breng een casus in bij de regionale experttafel.",
+    ),
+    Item(
         "Kwartaalrapportages",
         "rapportage:lijst",
         "rapportage.rapporten_zien",

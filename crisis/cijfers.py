@@ -5,82 +5,17 @@ CSV and the PDF all read `ccp_cijfers()`.
 """
 
 import datetime
-import statistics
 
-from django.db import connection
-from django.db.models import Avg, Count, Exists, F, Func, IntegerField, Max, Min, OuterRef, Q
+from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q
 
+from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
 from kern.models import Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
 from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
 
 GROEPEN = [g for g, _ in LEEFTIJDSGROEPEN]
-
-
-class Kwartaal:
-    def __init__(self, jaar: int, nummer: int):
-        if not 1 <= nummer <= 4:
-            raise ValueError("Een kwartaal is 1 tot en met 4.")
-        self.jaar, self.nummer = jaar, nummer
-        self.van = datetime.date(jaar, 3 * nummer - 2, 1)
-        volgende = datetime.date(jaar + (nummer == 4), (3 * nummer) % 12 + 1, 1)
-        self.tot_en_met = volgende - datetime.timedelta(days=1)
-
-    @classmethod
-    def parse(cls, tekst: str) -> "Kwartaal":
-        jaar, _, n = tekst.upper().partition("-Q")
-        return cls(int(jaar), int(n))
-
-    @classmethod
-    def van_datum(cls, dag: datetime.date) -> "Kwartaal":
-        return cls(dag.year, (dag.month - 1) // 3 + 1)
-
-    def vorige(self) -> "Kwartaal":
-        return Kwartaal(self.jaar - 1, 4) if self.nummer == 1 else Kwartaal(self.jaar, self.nummer - 1)
-
-    def __str__(self):
-        return f"{self.jaar}-Q{self.nummer}"
-
-    def __eq__(self, other):
-        return isinstance(other, Kwartaal) and (self.jaar, self.nummer) == (other.jaar, other.nummer)
-
-    def __hash__(self):
-        return hash((self.jaar, self.nummer))
-
-
-class DagenTussen(Func):
-    """einddatum - startdatum in whole days, in SQL."""
-
-    arg_joiner = " - "
-    template = "(%(expressions)s)"
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-
-def _mediaan_per_gemeente(qs) -> dict[str, float]:
-    if connection.vendor == "postgresql":
-        from django.db.models import Aggregate, FloatField
-
-        class Mediaan(Aggregate):
-            function = "percentile_cont"
-            template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-            output_field = FloatField()
-
-        return {r["gemeente"]: r["m"] for r in qs.values("gemeente").annotate(m=Mediaan("duur"))}
-    # The embedded SQLite of `make run` has no percentile; few rows there.
-    per: dict[str, list[int]] = {}
-    for g, d in qs.values_list("gemeente", "duur"):
-        per.setdefault(g, []).append(d)
-    return {g: float(statistics.median(v)) for g, v in per.items()}
+__all__ = ["Kwartaal", "ccp_cijfers", "als_csv_rijen", "vervolg_rijen"]
 
 
 def _nul_tabel(codes: list[str]) -> dict:
@@ -158,7 +93,7 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
             aantal=Count("id"), gemiddeld=Avg("duur"), min=Min("duur"), max=Max("duur")
         )
     }
-    medianen = _mediaan_per_gemeente(stays)
+    medianen = mediaan_per(stays, "gemeente", "duur")
     verblijfsduur = {}
     for code in gemeente_codes:
         r = duur.get(code)

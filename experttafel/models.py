@@ -1,1 +1,168 @@
-# Filled by its own issue.
+from django.conf import settings
+from django.db import models
+
+from kern.models import Codelijst, Gemeente, Jeugdige
+
+from .querysets import CasusQuerySet
+
+
+class Domein(Codelijst):
+    """Life domains a case crosses (school, adult mental health, housing, ...)."""
+
+    class Meta(Codelijst.Meta):
+        verbose_name = "domein"
+        verbose_name_plural = "domeinen"
+
+
+class Thema(Codelijst):
+    """Learning-circle themes tagged on cases."""
+
+    class Meta(Codelijst.Meta):
+        verbose_name = "thema (leercirkel)"
+        verbose_name_plural = "thema's (leercirkel)"
+
+
+class Instelling(models.Model):
+    """The table's configurable rules, one row (the region changes them without a release)."""
+
+    capaciteit_per_sessie = models.PositiveSmallIntegerField("casussen per sessie", default=4)
+    begintijd = models.TimeField("begintijd", default="13:30")
+    eindtijd = models.TimeField("eindtijd", default="17:00")
+    standaard_plaats = models.CharField("standaard vergaderplaats", max_length=200, default="Stadhuis Lelystad")
+
+    class Meta:
+        verbose_name = "instelling experttafel"
+        verbose_name_plural = "instellingen experttafel"
+
+    def __str__(self):
+        return "Instellingen experttafel"
+
+    @classmethod
+    def huidige(cls) -> "Instelling":
+        return cls.objects.first() or cls()
+
+
+class Sessie(models.Model):
+    datum = models.DateField("datum", db_index=True)
+    begintijd = models.TimeField("begintijd")
+    eindtijd = models.TimeField("eindtijd")
+    plaats = models.CharField("plaats", max_length=200)
+    capaciteit = models.PositiveSmallIntegerField("aantal casussen")
+    extra = models.BooleanField("extra sessie (buiten de cadans)", default=False)
+    geannuleerd = models.BooleanField("geannuleerd", default=False)
+    annuleringsreden = models.CharField("reden annulering", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+        ordering = ["datum"]
+        constraints = [models.UniqueConstraint(fields=["datum"], name="sessie_een_per_dag")]
+
+    def __str__(self):
+        return f"Sessie {self.datum:%d-%m-%Y}"
+
+
+class Casus(models.Model):
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", "Ingediend"
+        GEPLAND = "gepland", "Gepland"
+        BESPROKEN = "besproken", "Besproken"
+        GEADVISEERD = "geadviseerd", "Advies gegeven"
+        OPGEVOLGD = "opgevolgd", "Opvolging vastgelegd"
+        GESLOTEN = "gesloten", "Gesloten"
+        INGETROKKEN = "ingetrokken", "Ingetrokken"
+        GEESCALEERD = "geescaleerd", "Geëscaleerd (bovenregionaal)"
+
+    class Urgentie(models.TextChoices):
+        NORMAAL = "normaal", "Normaal"
+        HOOG = "hoog", "Hoog"
+        SPOED = "spoed", "Spoed"
+
+    jeugdige = models.ForeignKey(
+        Jeugdige,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="casussen",
+        help_text="Leeg bij een geanonimiseerde casus (geen toestemming).",
+    )
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    inbrenger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    via_gi = models.BooleanField("ingebracht door de GI", default=False)
+    vraag = models.TextField("vraag aan de experttafel")
+    geprobeerd = models.TextField("wat lokaal is geprobeerd en waarom dat niet paste", blank=True)
+    gezinssituatie = models.TextField("jeugdige en gezin", blank=True)
+    domeinen = models.ManyToManyField(Domein, verbose_name="domeinen", blank=True)
+    toestemming = models.BooleanField("toestemming ouders/jeugdige om gegevens te delen", default=False)
+    urgentie = models.CharField("urgentie", max_length=10, choices=Urgentie.choices, default=Urgentie.NORMAAL)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.INGEDIEND, db_index=True)
+    ingediend_op = models.DateTimeField("ingediend op")
+    sessie = models.ForeignKey(Sessie, null=True, blank=True, on_delete=models.PROTECT, related_name="casussen")
+    plaats = models.CharField("plaats van bespreking", max_length=200, blank=True)
+    besproken_op = models.DateField("besproken op", null=True, blank=True)
+    escalatie_reden = models.TextField("reden escalatie", blank=True)
+    geescaleerd_op = models.DateField("geëscaleerd op", null=True, blank=True)
+    intrekkingsreden = models.TextField("reden intrekking", blank=True)
+    themas = models.ManyToManyField(Thema, verbose_name="thema's", blank=True)
+    les = models.TextField("geanonimiseerde les voor de leercirkel", blank=True)
+
+    objects = CasusQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "casus"
+        verbose_name_plural = "casussen"
+        ordering = ["ingediend_op"]
+
+    def __str__(self):
+        return f"Casus {self.pk}"
+
+
+class Deelnemer(models.Model):
+    class Soort(models.TextChoices):
+        INBRENGER = "inbrenger", "Toegangsteam of GI (inbrenger)"
+        OUDER = "ouder", "Ouder"
+        JEUGDIGE = "jeugdige", "Jeugdige"
+        ONDERWIJS = "onderwijs", "School"
+        KERNTEAM = "kernteam", "Kernteam"
+        OVERIG = "overig", "Overig"
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="deelnemers")
+    soort = models.CharField("soort", max_length=10, choices=Soort.choices)
+    naam = models.CharField("naam", max_length=120)
+    organisatie = models.CharField("organisatie", max_length=120, blank=True)
+    email = models.EmailField("e-mailadres")
+    uitgenodigd_op = models.DateTimeField("uitgenodigd op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+        ordering = ["soort", "naam"]
+
+
+class Advies(models.Model):
+    casus = models.OneToOneField(Casus, on_delete=models.PROTECT, related_name="advies")
+    tekst = models.TextField("advies")
+    perspectief = models.TextField("perspectief voor kind en gezin")
+    geschreven_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    datum = models.DateField("datum advies")
+
+    class Meta:
+        verbose_name = "advies"
+        verbose_name_plural = "adviezen"
+
+
+class Opvolging(models.Model):
+    casus = models.OneToOneField(Casus, on_delete=models.PROTECT, related_name="opvolging")
+    opgevolgd = models.BooleanField("advies opgevolgd")
+    motivering = models.TextField("motivering bij afwijken", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "opvolging"
+        verbose_name_plural = "opvolgingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opgevolgd=True) | ~models.Q(motivering=""), name="afwijken_met_motivering"
+            )
+        ]

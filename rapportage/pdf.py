@@ -10,6 +10,7 @@ from crisis.cijfers import vervolg_rijen
 
 from .models import Rapport
 from .privacy import MASKER
+from .secties import SECTIES
 
 
 def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
@@ -93,7 +94,11 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
         "redenen": [(labels_reden.get(c, c), n) for c, n in ccp["redenen_geen"].items()],
         "duur": [(namen.get(g, g), d) for g, d in ccp["verblijfsduur"].items()],
         "grafiek": verblijfsduur_grafiek(ccp["verblijfsduur"], namen),
-        "overige": {k: v for k, v in cijfers["secties"].items() if k != "ccp"},
+        "overige": [
+            (s.code, s.titel, cijfers["secties"][s.code])
+            for s in SECTIES
+            if s.code != "ccp" and s.code in cijfers["secties"]
+        ],
         "masker": MASKER,
         "gemaakt_op": timezone.localtime(),
         "font_regular": finders.find("fonts/LiberationSans-Regular.ttf"),

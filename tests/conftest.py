@@ -32,6 +32,7 @@ def _referentiedata_na_flush(request):
     if not Gemeente.objects.exists():
         import_module("kern.migrations.0002_referentiedata").laad(apps, None)
         import_module("crisis.migrations.0002_crisiscontracten").laad(apps, None)
+        import_module("experttafel.migrations.0002_codelijsten").laad(apps, None)
 
 
 @pytest.fixture

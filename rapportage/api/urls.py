@@ -5,5 +5,6 @@ from . import views
 KWARTAAL = r"(?P<jaar>\d{4})-Q(?P<nummer>[1-4])"
 
 urlpatterns = [
-    re_path(rf"^ccp/{KWARTAAL}/$", views.CcpCijfersView.as_view(), name="api-rapportage-ccp"),
+    re_path(rf"^ccp/{KWARTAAL}/$", views.sectie_view("ccp"), name="api-rapportage-ccp"),
+    re_path(rf"^experttafel/{KWARTAAL}/$", views.sectie_view("experttafel"), name="api-rapportage-experttafel"),
 ]

@@ -7,8 +7,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from crisis.cijfers import Kwartaal, als_csv_rijen, ccp_cijfers
+from crisis.cijfers import Kwartaal
 from kern.models import Gemeente
+from rapportage import secties
 
 
 def gemeente_voor(request):
@@ -39,15 +40,25 @@ def csv_antwoord(rijen, bestandsnaam: str) -> HttpResponse:
 
 
 GEMEENTE_PARAM = OpenApiParameter("gemeente", str, description="Code van een gemeente; zonder: de hele regio.")
+FORMAAT_PARAM = OpenApiParameter("formaat", str, enum=["json", "csv"], description="csv voor een CSV-bestand.")
 
 
-class CcpCijfersView(APIView):
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM])
+class SectieCijfersView(APIView):
+    """GET /api/v1/rapportage/{sectie}/{YYYY}-Q{n}/: one function's quarterly figures (counts only)."""
+
+    sectie_code = "ccp"
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM])
     def get(self, request, jaar, nummer):
-        if not request.user.has_perm("rapportage.ccp_cijfers"):
-            raise PermissionDenied("Alleen beleid en het CCP zien de kwartaalcijfers.")
+        if not request.user.has_perm(f"rapportage.{self.sectie_code}_cijfers"):
+            raise PermissionDenied("U heeft geen toegang tot deze kwartaalcijfers.")
+        sectie = secties.sectie(self.sectie_code)
         kwartaal = kwartaal_uit(jaar, nummer)
-        cijfers = ccp_cijfers(kwartaal, gemeente_voor(request))
+        cijfers = sectie.cijfers(kwartaal, gemeente_voor(request))
         if request.query_params.get("formaat") == "csv":
-            return csv_antwoord(als_csv_rijen(cijfers), f"ccp-{kwartaal}.csv")
+            return csv_antwoord(sectie.csv_rijen(cijfers), f"{sectie.code}-{kwartaal}.csv")
         return Response(cijfers)
+
+
+def sectie_view(code: str):
+    return type(f"{code.capitalize()}CijfersView", (SectieCijfersView,), {"sectie_code": code}).as_view()

@@ -29,7 +29,28 @@ MATRIX = {
     "crisis:beschikbaarheid": ("/crisis/beschikbaarheid/", {"ccp", "toegang", "aanbieder", "gi", "servicepunt"}),
     "crisis:toewijzingen": ("/crisis/toewijzingen/", {"aanbieder"}),
     "crisis:cijfers": ("/crisis/cijfers/", {"ccp", "beleid"}),
-    "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid"}),
+    "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
+    "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
+    "experttafel:leercirkel": ("/experttafel/leercirkel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "api-et-planning": (
+        "/api/v1/experttafel/sessies/planning/?van=2026-01-01&tot=2026-12-31",
+        {"ret_voorzitter", "ret_lid", "toegang", "gi"},
+    ),
+    "api-et-sessies": ("/api/v1/experttafel/sessies/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "api-et-casussen": ("/api/v1/experttafel/casussen/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "api-et-casus": ("/api/v1/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
+    "api-rapportage-experttafel": ("/api/v1/rapportage/experttafel/2026-Q3/", {"beleid", "ret_voorzitter"}),
+    "api-et-sessie-annuleren": ("", _),
+    "api-et-agenda": ("", _),
+    "api-et-deelnemers": ("", _),
+    "api-et-uitnodigen": ("", _),
+    "api-et-besproken": ("", _),
+    "api-et-advies": ("", _),
+    "api-et-opvolging": ("", _),
+    "api-et-escaleren": ("", _),
+    "api-et-intrekken": ("", _),
+    "api-et-sluiten": ("", _),
     "rapportage:lijst": ("/rapportage/", {"beleid"}),
     # A report's pages: their visibility per municipality is tested in tests/rapportage.
     "rapportage:rapport": ("", _),
@@ -91,15 +112,25 @@ def wereld(db):
     )
     users = {rol: persona(rol, username=f"m-{rol}") for rol in ROLLEN}
     users["toegang_ander"] = persona("toegang", gemeente_id="lelystad", username="m-toegang-lelystad")
-    return a, users
+    from experttafel.models import Casus
+
+    casus = Casus.objects.create(
+        jeugdige=jeugdige,
+        gemeente_id="almere",
+        inbrenger=users["toegang"],
+        vraag="?",
+        toestemming=True,
+        ingediend_op=nu,
+    )
+    return a, users, casus
 
 
 @pytest.mark.parametrize("naam", [n for n, (pad, rollen) in MATRIX.items() if rollen is not None])
 def test_matrix(client, api, wereld, settings, naam):
     settings.TWEESTAPS_VERPLICHT = False
-    aanmelding, users = wereld
+    aanmelding, users, casus = wereld
     pad, toegestaan = MATRIX[naam]
-    pad = pad.format(aanmelding=aanmelding.pk)
+    pad = pad.format(aanmelding=aanmelding.pk, casus=casus.pk)
     is_api = pad.startswith("/api/v1/")
     for rol in ROLLEN:
         user = users[rol]
@@ -121,7 +152,7 @@ def test_matrix(client, api, wereld, settings, naam):
 
 def test_toegang_van_een_andere_gemeente_krijgt_404(client, api, wereld, settings):
     settings.TWEESTAPS_VERPLICHT = False
-    aanmelding, users = wereld
+    aanmelding, users, _ = wereld
     assert api(users["toegang_ander"]).get(f"/api/v1/crisis/aanmeldingen/{aanmelding.pk}/").status_code == 404
     client.force_login(users["toegang_ander"])
     assert client.get(f"/crisis/aanmeldingen/{aanmelding.pk}/").status_code == 404
@@ -130,7 +161,7 @@ def test_toegang_van_een_andere_gemeente_krijgt_404(client, api, wereld, setting
 
 def test_beleid_ziet_nooit_een_naam_of_bsn(client, api, wereld, settings):
     settings.TWEESTAPS_VERPLICHT = False
-    _, users = wereld
+    _, users, _ = wereld
     client.force_login(users["beleid"])
     for pad in ["/", "/crisis/cijfers/?kwartaal=2026-Q4", "/rapportage/"]:
         inhoud = client.get(pad).content.decode()

@@ -122,8 +122,9 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             n = self._crisis(random.Random(2026))
+            k = self._experttafel(random.Random(2027))
         Voorziening.objects.filter(type__hulpvorm__isnull=False).update(bevestigd_op=timezone.now())
-        self.stdout.write(f"Demo-regio gevuld: {n} crisisaanmeldingen over twee jaar.")
+        self.stdout.write(f"Demo-regio gevuld: {n} crisisaanmeldingen en {k} experttafelcasussen over twee jaar.")
         self.stdout.write(f"Log in met bijvoorbeeld 'ccp' en wachtwoord '{WACHTWOORD}' (zie README).")
 
     def _gebruikers(self):
@@ -291,3 +292,76 @@ class Command(BaseCommand):
                 behandelen_voor=nu,
             )
         return len(objecten) + 3
+
+    def _experttafel(self, rnd: random.Random) -> int:
+        """Two years of sessions with plausible cases in every state, and this year's plan."""
+        from experttafel import services as et
+        from experttafel.models import Advies, Casus, Domein, Opvolging, Sessie, Thema
+
+        vandaag = timezone.localdate()
+        sessies = et.plan_sessies(datetime.date(vandaag.year - 1, 1, 1), datetime.date(vandaag.year + 1, 12, 31))
+        voorzitter = Gebruiker.objects.get(username="ret-voorzitter")
+        inbrengers = [Gebruiker.objects.get(username=u) for u in ("toegang-almere", "gi")]
+        domeinen, themas = list(Domein.objects.all()), list(Thema.objects.all())
+        vragen = [
+            "Jongere met LVB en agressie; geen groep wil hem plaatsen. Welke plek past?",
+            "Moeder met psychiatrie, drie kinderen; schoolverzuim loopt op. Wat is nodig?",
+            "Meisje van 16 dreigt dakloos bij 18. Hoe voorkomen we een breuk in zorg?",
+            "Complexe scheiding; kinderen klem tussen ouders, hulp stapelt zich op.",
+        ]
+        lessen = [
+            "Betrek school vanaf het eerste gesprek: verzuim was het vroegste signaal.",
+            "Een vaste regisseur voorkwam dat het gezin vijf keer hetzelfde verhaal moest doen.",
+            "Plan 18+ al op 16: huisvesting vraagt een jaar voorbereiding.",
+        ]
+        aantal = 0
+        for sessie in [s for s in sessies if s.datum < vandaag]:
+            for _ in range(rnd.randint(2, sessie.capaciteit)):
+                inbrenger = rnd.choice(inbrengers)
+                ingediend = sessie.datum - datetime.timedelta(days=rnd.randint(10, 50))
+                casus = Casus.objects.create(
+                    gemeente_id=inbrenger.gemeente_id or rnd.choice(["almere", "lelystad", "dronten"]),
+                    inbrenger=inbrenger,
+                    via_gi=inbrenger.rol == "gi",
+                    vraag=rnd.choice(vragen),
+                    geprobeerd="Ambulante hulp en een logeerregeling; onvoldoende.",
+                    toestemming=False,
+                    urgentie=rnd.choice(["normaal", "normaal", "hoog", "spoed"]),
+                    ingediend_op=timezone.make_aware(datetime.datetime.combine(ingediend, datetime.time(10))),
+                    sessie=sessie,
+                    plaats=sessie.plaats,
+                    besproken_op=sessie.datum,
+                    status="gesloten",
+                    les=rnd.choice(lessen + [""]),
+                )
+                casus.domeinen.set(rnd.sample(domeinen, 2))
+                casus.themas.set(rnd.sample(themas, rnd.randint(1, 2)))
+                Advies.objects.create(
+                    casus=casus,
+                    tekst="Gezinshuis dicht bij school, met ambulante gezinsbehandeling.",
+                    perspectief="Terug naar huis binnen een jaar.",
+                    geschreven_door=voorzitter,
+                    datum=sessie.datum + datetime.timedelta(days=rnd.randint(1, 10)),
+                )
+                gevolgd = rnd.random() < 0.8
+                Opvolging.objects.create(
+                    casus=casus,
+                    opgevolgd=gevolgd,
+                    door=inbrenger,
+                    motivering="" if gevolgd else "Geen gezinshuisplek beschikbaar; alternatief gekozen.",
+                )
+                aantal += 1
+        volgende = Sessie.objects.filter(datum__gte=vandaag, geannuleerd=False).order_by("datum").first()
+        for i in range(6):  # the queue for the coming sessions
+            inbrenger = inbrengers[i % 2]
+            casus = et.indienen(
+                inbrenger,
+                vraag=vragen[i % 4],
+                toestemming=False,
+                gemeente=inbrenger.gemeente or Gemeente.objects.get(code="lelystad"),
+                urgentie=["spoed", "normaal", "hoog"][i % 3],
+            )
+            if volgende and i < 2:
+                et.agenderen(voorzitter, casus, volgende)
+            aantal += 1
+        return aantal

@@ -1,0 +1,196 @@
+"""Thin API views of the expert table (contract.md, Expert table)."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from audit.models import Actie
+from audit.services import log, log_lijst
+
+from .. import regels, services
+from ..models import Casus, Instelling, Sessie
+from . import serializers as s
+
+
+def _vereist(request, perm, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied("U heeft geen toestemming voor deze actie.")
+
+
+def _casus(request, pk) -> Casus:
+    return get_object_or_404(Casus.objects.zichtbaar_voor(request.user), pk=pk)
+
+
+def _volledig(pk):
+    return (
+        Casus.objects.select_related("jeugdige", "sessie", "advies", "opvolging")
+        .prefetch_related("domeinen", "themas")
+        .get(pk=pk)
+    )
+
+
+class PlanningView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("van", OpenApiTypes.DATE, required=True),
+            OpenApiParameter("tot", OpenApiTypes.DATE, required=True),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        _vereist(request, "experttafel.planning_zien")
+        invoer = s.PlanningInvoer(data=request.query_params)
+        invoer.is_valid(raise_exception=True)
+        van, tot = invoer.validated_data["van"], invoer.validated_data["tot"]
+        instelling = Instelling.huidige()
+        wachtend = Casus.objects.wachtend().count()
+        return Response(
+            [
+                {"datum": dag.isoformat(), "reden": reden}
+                for dag, reden in regels.planning(van, tot, wachtend, instelling.capaciteit_per_sessie)
+            ]
+        )
+
+
+class SessiesView(generics.ListAPIView):
+    serializer_class = s.SessieSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Sessie.objects.none()
+        _vereist(self.request, "experttafel.planning_zien")
+        return Sessie.objects.annotate(aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland")))
+
+    @extend_schema(request=s.SessieSerializer, responses={201: s.SessieSerializer})
+    def post(self, request):
+        """An extra session beside the cadence, by the chair."""
+        _vereist(request, "experttafel.plannen")
+        invoer = s.SessieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        sessie = services.extra_sessie(datum=d["datum"], plaats=d.get("plaats", ""), capaciteit=d.get("capaciteit"))
+        return Response(s.SessieSerializer(sessie).data, status=status.HTTP_201_CREATED)
+
+
+class SessieAnnulerenView(APIView):
+    @extend_schema(request=s.RedenInvoer, responses=s.SessieSerializer)
+    def post(self, request, pk):
+        _vereist(request, "experttafel.plannen")
+        invoer = s.RedenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        sessie = services.annuleer_sessie(get_object_or_404(Sessie, pk=pk), reden=invoer.validated_data["reden"])
+        return Response(s.SessieSerializer(sessie).data)
+
+
+class AgendaView(APIView):
+    @extend_schema(request=s.AgendaInvoer, responses=s.CasusSerializer)
+    def post(self, request, pk):
+        _vereist(request, "experttafel.plannen")
+        sessie = get_object_or_404(Sessie, pk=pk)
+        invoer = s.AgendaInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        casus = services.agenderen(
+            request.user,
+            invoer.validated_data["casus"],
+            sessie,
+            plaats=invoer.validated_data["plaats"],
+            request=request,
+        )
+        return Response(s.CasusSerializer(_volledig(casus.pk)).data)
+
+
+class CasussenView(generics.ListAPIView):
+    serializer_class = s.CasusSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Casus.objects.none()
+        _vereist(self.request, "experttafel.overzicht_zien")
+        return (
+            Casus.objects.zichtbaar_voor(self.request.user)
+            .select_related("jeugdige", "sessie", "advies", "opvolging")
+            .prefetch_related("domeinen", "themas")
+            .order_by("-ingediend_op", "-id")
+        )
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        page = getattr(self.paginator, "page", None)
+        if page is not None:
+            log_lijst(
+                request.user,
+                "experttafel.casus",
+                [c for c in page.object_list if c.jeugdige_id],
+                "jeugdige_id",
+                request,
+            )
+        return response
+
+    @extend_schema(request=s.CasusInvoer, responses={201: s.CasusSerializer})
+    def post(self, request):
+        _vereist(request, "experttafel.inbrengen")
+        invoer = s.CasusInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        casus = services.indienen(request.user, request=request, **invoer.validated_data)
+        return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class CasusView(APIView):
+    @extend_schema(responses=s.CasusSerializer)
+    def get(self, request, pk):
+        casus = _casus(request, pk)
+        log(request.user, Actie.INZIEN, "experttafel.casus", casus, casus.jeugdige, request)
+        return Response(s.CasusSerializer(_volledig(casus.pk)).data)
+
+
+def _actie(invoer_cls, perm, uitvoeren, status_code=status.HTTP_200_OK):
+    """A POST action on one case: validate first (400), then permission, then the service."""
+
+    class ActieView(APIView):
+        @extend_schema(request=invoer_cls, responses={status_code: s.CasusSerializer})
+        def post(self, request, pk):
+            casus = _casus(request, pk)
+            _vereist(request, perm, casus)
+            invoer = invoer_cls(data=request.data) if invoer_cls else None
+            if invoer is not None:
+                invoer.is_valid(raise_exception=True)
+            uitvoeren(request, casus, invoer.validated_data if invoer else {})
+            return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status_code)
+
+    return ActieView
+
+
+OpvolgingView = _actie(
+    s.OpvolgingInvoer,
+    "experttafel.opvolgen",
+    lambda r, c, d: services.opvolging_vastleggen(r.user, c, request=r, **d),
+    status.HTTP_201_CREATED,
+)
+AdviesView = _actie(
+    s.AdviesInvoer,
+    "experttafel.adviseren",
+    lambda r, c, d: services.adviseren(r.user, c, request=r, **d),
+    status.HTTP_201_CREATED,
+)
+BesprokenView = _actie(None, "experttafel.adviseren", lambda r, c, d: services.besproken(r.user, c, request=r))
+EscalerenView = _actie(
+    s.RedenInvoer, "experttafel.adviseren", lambda r, c, d: services.escaleren(r.user, c, request=r, **d)
+)
+IntrekkenView = _actie(
+    s.RedenInvoer, "experttafel.intrekken", lambda r, c, d: services.intrekken(r.user, c, request=r, **d)
+)
+SluitenView = _actie(
+    s.SluitenInvoer, "experttafel.adviseren", lambda r, c, d: services.sluiten(r.user, c, request=r, **d)
+)
+UitnodigenView = _actie(None, "experttafel.plannen", lambda r, c, d: services.uitnodigen(r.user, c, request=r))
+DeelnemerView = _actie(
+    s.DeelnemerInvoer,
+    "experttafel.plannen",
+    lambda r, c, d: services.deelnemer_toevoegen(r.user, c, **d),
+    status.HTTP_201_CREATED,
+)

@@ -1,0 +1,101 @@
+from django import forms
+
+from crisis.forms import DatumInput
+from kern.models import Gemeente, valideer_bsn, valideer_geboortedatum
+
+from .models import Casus, Deelnemer, Domein, Sessie, Thema
+
+
+class InbrengForm(forms.Form):
+    toestemming = forms.BooleanField(
+        label="Ouders en jeugdige geven toestemming om hun gegevens te delen",
+        required=False,
+        help_text="Zonder toestemming brengt u de casus geanonimiseerd in: laat naam en geboortedatum leeg.",
+    )
+    voornaam = forms.CharField(label="Voornaam jeugdige", required=False, max_length=80)
+    achternaam = forms.CharField(label="Achternaam jeugdige", required=False, max_length=120)
+    geboortedatum = forms.DateField(
+        label="Geboortedatum", required=False, widget=DatumInput(), validators=[valideer_geboortedatum]
+    )
+    bsn = forms.CharField(label="BSN", required=False, max_length=9, validators=[valideer_bsn])
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente van de jeugdige", queryset=Gemeente.objects.filter(in_regio=True), to_field_name="code"
+    )
+    gezinssituatie = forms.CharField(label="Jeugdige en gezin", widget=forms.Textarea(attrs={"rows": 3}))
+    vraag = forms.CharField(label="Vraag aan de experttafel", widget=forms.Textarea(attrs={"rows": 3}))
+    geprobeerd = forms.CharField(
+        label="Wat is lokaal geprobeerd, en waarom paste dat niet?", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    domeinen = forms.ModelMultipleChoiceField(
+        label="Betrokken domeinen", queryset=Domein.objects.filter(actief=True), widget=forms.CheckboxSelectMultiple
+    )
+    urgentie = forms.ChoiceField(label="Urgentie", choices=Casus.Urgentie.choices)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.gemeente_id:
+            self.fields["gemeente"].queryset = Gemeente.objects.filter(code=user.gemeente_id)
+            self.fields["gemeente"].initial = user.gemeente_id
+
+    def clean(self):
+        d = super().clean()
+        persoon = [k for k in ("voornaam", "achternaam", "geboortedatum", "bsn") if d.get(k)]
+        if d.get("toestemming"):
+            for k in ("voornaam", "achternaam", "geboortedatum"):
+                if not d.get(k):
+                    self.add_error(k, "Vul dit in; met toestemming brengt u de casus met naam in.")
+        elif persoon:
+            self.add_error(
+                "toestemming",
+                "Zonder toestemming kunt u alleen een geanonimiseerde casus inbrengen: "
+                "laat naam, geboortedatum en BSN leeg.",
+            )
+        return d
+
+
+class AgendaForm(forms.Form):
+    sessie = forms.ModelChoiceField(label="Sessie", queryset=Sessie.objects.filter(geannuleerd=False))
+
+
+class DeelnemerForm(forms.ModelForm):
+    class Meta:
+        model = Deelnemer
+        fields = ["soort", "naam", "organisatie", "email"]
+
+
+class AdviesForm(forms.Form):
+    tekst = forms.CharField(label="Advies", widget=forms.Textarea(attrs={"rows": 5}))
+    perspectief = forms.CharField(label="Perspectief voor kind en gezin", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class OpvolgingForm(forms.Form):
+    opgevolgd = forms.TypedChoiceField(
+        label="Volgt u het advies?",
+        choices=[("ja", "Ja, het advies wordt gevolgd"), ("nee", "Nee, wij wijken af")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    motivering = forms.CharField(
+        label="Motivering (verplicht bij afwijken)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SluitenForm(forms.Form):
+    themas = forms.ModelMultipleChoiceField(
+        label="Thema's voor de leercirkel",
+        queryset=Thema.objects.filter(actief=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    les = forms.CharField(
+        label="Geanonimiseerde les (geen namen)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ExtraSessieForm(forms.Form):
+    datum = forms.DateField(label="Datum", widget=DatumInput())
+    plaats = forms.CharField(label="Plaats", required=False, max_length=200)

@@ -1,0 +1,73 @@
+"""The expert table's rules as small pure functions, with dates and counts passed in."""
+
+import datetime
+from collections.abc import Callable
+
+from kern import kalender
+
+TWEEMAANDELIJKS = (1, 3, 5, 7, 9, 11)
+
+# The status flow of a case: the one place that says which step may follow which.
+OVERGANGEN: dict[str, set[str]] = {
+    "ingediend": {"gepland", "ingetrokken", "geescaleerd"},
+    "gepland": {"besproken", "ingediend", "ingetrokken"},
+    "besproken": {"geadviseerd", "geescaleerd"},
+    "geadviseerd": {"opgevolgd", "geescaleerd"},
+    "opgevolgd": {"gesloten", "geescaleerd"},
+    "geescaleerd": {"gesloten"},
+    "gesloten": set(),
+    "ingetrokken": set(),
+}
+
+
+def mag_overgaan(van: str, naar: str) -> bool:
+    return naar in OVERGANGEN.get(van, set())
+
+
+def eerste_donderdag(jaar: int, maand: int) -> datetime.date:
+    dag = datetime.date(jaar, maand, 1)
+    return dag + datetime.timedelta(days=(3 - dag.weekday()) % 7)
+
+
+def sessiedatum(
+    jaar: int, maand: int, is_werkdag: Callable[[datetime.date], bool] = kalender.is_werkdag
+) -> datetime.date:
+    """The first Thursday of the month; a holiday moves it one week (and again if need be)."""
+    dag = eerste_donderdag(jaar, maand)
+    while not is_werkdag(dag):
+        dag += datetime.timedelta(days=7)
+    return dag
+
+
+def _maanden(van: datetime.date, tot: datetime.date):
+    jaar, maand = van.year, van.month
+    while (jaar, maand) <= (tot.year, tot.month):
+        yield jaar, maand
+        jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+
+
+def planning(
+    van: datetime.date,
+    tot: datetime.date,
+    wachtend: int,
+    capaciteit: int,
+    is_werkdag: Callable[[datetime.date], bool] = kalender.is_werkdag,
+) -> list[tuple[datetime.date, str]]:
+    """Session dates from the cadence: every two months, monthly while more cases wait than one
+    session holds. Each session takes `capaciteit` cases off the queue, so the cadence goes back
+    to every two months once the queue is down."""
+    uit = []
+    for jaar, maand in _maanden(van, tot):
+        if maand in TWEEMAANDELIJKS:
+            reden = "tweemaandelijks"
+        elif wachtend > capaciteit:
+            reden = "maandelijks: wachtrij groter dan een sessie"
+        else:
+            continue
+        dag = sessiedatum(jaar, maand, is_werkdag)
+        if dag != eerste_donderdag(jaar, maand):
+            reden += "; verschoven wegens feestdag"
+        if van <= dag <= tot:
+            uit.append((dag, reden))
+        wachtend = max(0, wachtend - capaciteit)
+    return uit
