@@ -17,6 +17,18 @@ class Item:
 # app's permissions.py), so the menu can never offer what the rules refuse.
 ITEMS = [
     Item(
+        "Perspectiefregie",
+        "perspectiefregie:lijst",
+        "perspectiefregie.werklijst_zien",
+        "Wie heeft nog geen regisseur of plan: de werklijst van uw gemeente.",
+    ),
+    Item(
+        "Servicepunt",
+        "servicepunt:overzicht",
+        "servicepunt.overzicht_zien",
+        "Capaciteit, beschikkingen, tweewekenregel, wachtlijst en matching.",
+    ),
+    Item(
         "Dagoverzicht CCP",
         "crisis:dagoverzicht",
         "crisis.dagoverzicht_zien",

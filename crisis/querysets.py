@@ -44,6 +44,3 @@ class InzetQuerySet(models.QuerySet):
 
     def lopend(self):
         return self.filter(einddatum__isnull=True)
-
-    def bezet_op(self, voorziening_id):
-        return self.verblijven().lopend().filter(voorziening_id=voorziening_id)

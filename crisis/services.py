@@ -19,11 +19,11 @@ from audit.models import Actie
 from audit.services import log
 from flevojeugd.api import Conflict
 from kern import kalender
+from kern.bezetting import met_bezetting
 from kern.models import (
     Aanbieder,
     Gemeente,
     Hulpvorm,
-    Jeugdige,
     RedenGeenInzet,
     VervolgAmbulant,
     VervolgVerblijf,
@@ -31,6 +31,8 @@ from kern.models import (
     Weigerreden,
     leeftijdsgroep_op,
 )
+from kern.services import jeugdige_vastleggen
+from perspectiefregie import services as perspectiefregie
 
 from . import regels
 from .models import Aanmelding, CrisisContract, Inzet, Toewijzing
@@ -50,29 +52,6 @@ def loket_melding(gemeente: Gemeente) -> str:
         f"{gemeente.naam} organiseert ambulante crisishulp in het eigen lokale team en gebruikt het "
         f"CCP-loket daarvoor niet: neem contact op met {team}."
         + (f" (telefoon {gemeente.lokaal_team_telefoon})" if gemeente.lokaal_team_telefoon else "")
-    )
-
-
-def _jeugdige(gegevens: dict) -> Jeugdige:
-    """The youth's one shared record: found by BSN when given, otherwise new."""
-    bsn = gegevens.get("bsn") or None
-    if bsn:
-        bestaand = Jeugdige.objects.filter(bsn=bsn).first()
-        if bestaand is not None:
-            if bestaand.geboortedatum != gegevens["geboortedatum"]:
-                raise _fout("jeugdige", "Dit BSN hoort bij een jeugdige met een andere geboortedatum.")
-            if bestaand.gemeente_id != gegevens["gemeente"].code:
-                bestaand.gemeente = gegevens["gemeente"]
-                bestaand.save(update_fields=["gemeente"])
-            return bestaand
-    return Jeugdige.objects.create(
-        voornaam=gegevens.get("voornaam", ""),
-        achternaam=gegevens.get("achternaam", ""),
-        geboortedatum=gegevens["geboortedatum"],
-        bsn=bsn,
-        gemeente=gegevens["gemeente"],
-        kader=gegevens.get("kader") or Jeugdige.Kader.VRIJWILLIG,
-        gezag=gegevens.get("gezag") or Jeugdige.Gezag.OUDERS,
     )
 
 
@@ -96,7 +75,7 @@ def aanmelden(
     dag = timezone.localdate(nu)
     aanmelding = Aanmelding(
         registratienummer=uuid.uuid4().hex,
-        jeugdige=_jeugdige(jeugdige),
+        jeugdige=jeugdige_vastleggen(jeugdige),
         gemeente=gemeente,
         hulpvraag=hulpvraag,
         toelichting=toelichting,
@@ -298,11 +277,19 @@ def inzetten(
                 f"{voorziening.naam} is voor jeugdigen van {voorziening.leeftijd_min} tot en met "
                 f"{voorziening.leeftijd_max} jaar; deze jeugdige is {leeftijd}.",
             )
-        if Inzet.objects.bezet_op(voorziening.pk).count() >= voorziening.capaciteit:
+        if met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), startdatum).get().vrij <= 0:
             raise Conflict(f"{voorziening.naam} is vol: er is geen vrije plek.")
         inzet.voorziening = voorziening
         inzet.aanbieder_id = voorziening.aanbieder_id
     inzet.save()
+    if hulpvorm.verblijf:
+        perspectiefregie.open_traject(
+            jeugdige=aanmelding.jeugdige,
+            gemeente=aanmelding.gemeente,
+            bron="crisis",
+            bron_id=inzet.pk,
+            startdatum=startdatum,
+        )
     if aanmelding.status != Aanmelding.Status.IN_ZORG:
         aanmelding.status = Aanmelding.Status.IN_ZORG
         aanmelding.save(update_fields=["status"])
@@ -348,6 +335,8 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
             raise _fout("vervolg", "Kies een vervolg uit de lijst 'vervolg na ambulante crisishulp'.")
     inzet.einddatum = einddatum
     inzet.save()
+    if inzet.hulpvorm.verblijf:
+        perspectiefregie.sluit_traject(bron="crisis", bron_id=inzet.pk, einddatum=einddatum)
     if not Inzet.objects.filter(aanmelding_id=inzet.aanmelding_id, einddatum__isnull=True).exists():
         Aanmelding.objects.filter(pk=inzet.aanmelding_id).update(status=Aanmelding.Status.AFGESLOTEN)
     log(user, Actie.WIJZIGEN, "crisis.inzet", inzet, inzet.aanmelding.jeugdige, request)
@@ -392,30 +381,27 @@ def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> Counter:
 
 
 def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
-    """The informatiepunt's board: every crisis facility with occupancy, in one query."""
+    """The informatiepunt's board: every crisis facility with occupancy (kern.bezetting), in one query."""
     from django.db.models import Q
 
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    lopend = Q(crisisinzetten__einddatum__isnull=True)
+    vertrek = Q(
+        crisisinzetten__einddatum__isnull=True,
+        crisisinzetten__verwachte_einddatum__lte=vandaag + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN),
+    )
     voorzieningen = list(
-        Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False)
+        met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False), vandaag)
         .select_related("type", "aanbieder", "gemeente")
-        .annotate(
-            bezet=Count("crisisinzetten", filter=lopend),
-            verwacht_vertrek=Count(
-                "crisisinzetten",
-                filter=lopend
-                & Q(
-                    crisisinzetten__verwachte_einddatum__lte=vandaag
-                    + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN)
-                ),
-            ),
-        )
+        .annotate(verwacht_vertrek=Count("crisisinzetten", filter=vertrek))
         .order_by("type__volgorde", "naam")
     )
     grens = nu - datetime.timedelta(hours=regels.VEROUDERD_NA_UREN)
     for v in voorzieningen:
-        v.vrij = max(v.capaciteit - v.bezet, 0)
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
     return voorzieningen
+
+
+def perspectiefplan_overnemen(inzet_id: int, datum: datetime.date) -> None:
+    """Perspective direction recorded the plan of a crisis stay: the first plan date counts."""
+    Inzet.objects.filter(pk=inzet_id, perspectiefplan_datum__isnull=True).update(perspectiefplan_datum=datum)

@@ -14,6 +14,7 @@ from audit.models import Actie
 from audit.services import log
 from flevojeugd.api import Conflict
 from kern.models import Gemeente, Jeugdige
+from kern.services import jeugdige_vastleggen
 
 from . import regels
 from .models import Advies, Casus, Deelnemer, Instelling, Opvolging, Sessie
@@ -72,17 +73,8 @@ def indienen(
         raise _fout("gemeente", "U kunt alleen casussen van uw eigen gemeente inbrengen.")
     jeugdige_obj = None
     if jeugdige:
-        bsn = jeugdige.get("bsn") or None
-        jeugdige_obj = Jeugdige.objects.filter(bsn=bsn).first() if bsn else None
-        if jeugdige_obj is None:
-            jeugdige_obj = Jeugdige.objects.create(
-                voornaam=jeugdige["voornaam"],
-                achternaam=jeugdige["achternaam"],
-                geboortedatum=jeugdige["geboortedatum"],
-                bsn=bsn,
-                gemeente=gemeente,
-                kader=Jeugdige.Kader.GEDWONGEN if via_gi else Jeugdige.Kader.VRIJWILLIG,
-            )
+        kader = Jeugdige.Kader.GEDWONGEN if via_gi else Jeugdige.Kader.VRIJWILLIG
+        jeugdige_obj = jeugdige_vastleggen({**jeugdige, "gemeente": gemeente, "kader": kader})
     casus = Casus.objects.create(
         jeugdige=jeugdige_obj,
         gemeente=gemeente,

@@ -10,6 +10,7 @@ admin.site.site_title = "Beheer"
 api_v1 = [
     path("crisis/", include("crisis.api.urls")),
     path("experttafel/", include("experttafel.api.urls")),
+    path("servicepunt/", include("servicepunt.api.urls")),
     path("rapportage/", include("rapportage.api.urls")),
 ]
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("crisis/", include("crisis.urls")),
     path("experttafel/", include("experttafel.urls")),
+    path("perspectiefregie/", include("perspectiefregie.urls")),
+    path("servicepunt/", include("servicepunt.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -2,7 +2,20 @@
 child is recognisable. Zero stays zero; percentages and averages are not counts."""
 
 MASKER = "<5"
-NIET_MASKEREN = {"percentage", "gemiddeld", "mediaan", "min", "max", "kwartaal", "van", "tot_en_met", "gemeente"}
+NIET_MASKEREN = {
+    "percentage",
+    "percentage_met_regisseur",
+    "percentage_plan_op_tijd",
+    "wissels_per_jeugdige",
+    "gemiddeld",
+    "mediaan",
+    "min",
+    "max",
+    "kwartaal",
+    "van",
+    "tot_en_met",
+    "gemeente",
+}
 
 
 def maskeer(waarde, sleutel: str | None = None):

@@ -1,7 +1,7 @@
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 
 from . import services
 
@@ -15,7 +15,8 @@ TIJDELIJK = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 def bouw_rapport(self, rapport_id: int) -> int:
     """Idempotent: builds the given version; a retry or redelivery rebuilds the same row."""
     try:
-        services.bouw(rapport_id)
+        with transaction.atomic():  # a failed build leaves nothing half written
+            services.bouw(rapport_id)
     except TIJDELIJK as exc:
         if self.request.retries < self.max_retries:
             raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc

@@ -1,5 +1,14 @@
 from django.apps import AppConfig
 
 
-class Config(AppConfig):
+class ServicepuntConfig(AppConfig):
     name = "servicepunt"
+    verbose_name = "Servicepunt jeugdhulp met verblijf"
+
+    def ready(self):
+        from rapportage.secties import Sectie, plat_csv, registreer
+
+        from . import permissions  # noqa: F401  (registers the rules)
+        from .cijfers import servicepunt_cijfers
+
+        registreer(Sectie("servicepunt", "Servicepunt jeugdhulp met verblijf", servicepunt_cijfers, plat_csv))

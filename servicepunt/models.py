@@ -1,1 +1,137 @@
-# Filled by its own issue (see README, "Stand van zaken").
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from kern.models import Aanbieder, Gemeente, Jeugdige, Voorziening, Voorzieningtype
+
+from .querysets import BeschikkingQuerySet, PlaatsingQuerySet
+
+
+class Capaciteitsmelding(models.Model):
+    """A provider's confirmation of a facility's places; the history gives the trend."""
+
+    voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="capaciteitsmeldingen")
+    gemeld_op = models.DateTimeField("gemeld op", auto_now_add=True, db_index=True)
+    capaciteit = models.PositiveSmallIntegerField("aantal plaatsen")
+    bezet = models.PositiveSmallIntegerField("bezet op dat moment")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "capaciteitsmelding"
+        verbose_name_plural = "capaciteitsmeldingen"
+        ordering = ["-gemeld_op"]
+
+
+class Beschikking(models.Model):
+    jeugdige = models.ForeignKey(Jeugdige, on_delete=models.PROTECT, related_name="beschikkingen")
+    zorgtype = models.ForeignKey(
+        Voorzieningtype,
+        verbose_name="soort zorg",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Leeg voor ambulante jeugdhulp zonder verblijf.",
+    )
+    afgegeven_op = models.DateField("datum afgifte", db_index=True)
+    aanbieder = models.ForeignKey(
+        Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="beschikkingen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="verantwoordelijke gemeente",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Woonplaatsbeginsel: bij verblijf de gemeente van het BRP-adres vlak vóór het verblijf.",
+    )
+    gemeente_reden = models.CharField("reden afwijkende gemeente", max_length=300, blank=True)
+    gezag_derden = models.BooleanField("gezag door derden", default=False)
+    wlz_indicatie = models.BooleanField("recht op Wlz", default=False)
+    buiten_regio = models.BooleanField("plaatsing buiten de regio", default=False)
+    ambulant_gestart_op = models.DateField("ambulante hulp gestart op", null=True, blank=True)
+    verwachte_start = models.DateField("verwachte start", null=True, blank=True)
+    geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    geregistreerd_op = models.DateTimeField(auto_now_add=True)
+
+    objects = BeschikkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "beschikking"
+        verbose_name_plural = "beschikkingen"
+        ordering = ["-afgegeven_op", "-id"]
+
+    def __str__(self):
+        return f"Beschikking {self.pk}"
+
+    @property
+    def met_verblijf(self) -> bool:
+        return self.zorgtype_id is not None
+
+
+class Overbrugging(models.Model):
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="overbruggingen")
+    startdatum = models.DateField("startdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    omschrijving = models.CharField("welke overbruggingshulp", max_length=300)
+    aanbieder = models.ForeignKey(Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "overbruggingshulp"
+        verbose_name_plural = "overbruggingshulp"
+        ordering = ["startdatum"]
+
+
+class Plaatsing(models.Model):
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="plaatsingen")
+    voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="plaatsingen")
+    eerste_keus = models.ForeignKey(
+        Voorziening,
+        verbose_name="eerst passende voorziening",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Waar de jeugdige het best had gepast, als dat een andere plek is.",
+    )
+    startdatum = models.DateField("startdatum")
+    verwachte_duur_weken = models.PositiveSmallIntegerField("verwachte duur (weken)", null=True, blank=True)
+    perspectief = models.TextField("perspectief na het verblijf", blank=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    vervolg = models.CharField("vervolg", max_length=300, blank=True)
+
+    objects = PlaatsingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "plaatsing"
+        verbose_name_plural = "plaatsingen"
+        ordering = ["-startdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+                name="plaatsing_einde_na_start",
+            )
+        ]
+
+    @property
+    def eerste_keus_gekregen(self) -> bool:
+        return self.eerste_keus_id is None or self.eerste_keus_id == self.voorziening_id
+
+
+class Landschapsmelding(models.Model):
+    class Soort(models.TextChoices):
+        SLUITING = "sluiting", "Sluiting van een groep of voorziening"
+        OPENING = "opening", "Opening van een groep of voorziening"
+        CAPACITEIT = "capaciteit", "Wijziging van capaciteit"
+        ANDERS = "anders", "Anders"
+
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="landschapsmeldingen")
+    voorziening = models.ForeignKey(Voorziening, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField("soort", max_length=12, choices=Soort.choices)
+    ingangsdatum = models.DateField("ingangsdatum")
+    toelichting = models.TextField("toelichting")
+    gemeld_op = models.DateTimeField("gemeld op", auto_now_add=True)
+    gemeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "landschapsmelding"
+        verbose_name_plural = "landschapsmeldingen"
+        ordering = ["ingangsdatum"]

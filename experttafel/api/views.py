@@ -64,7 +64,9 @@ class SessiesView(generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Sessie.objects.none()
         _vereist(self.request, "experttafel.planning_zien")
-        return Sessie.objects.annotate(aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland")))
+        return Sessie.objects.annotate(
+            aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland"))
+        ).order_by("datum")
 
     @extend_schema(request=s.SessieSerializer, responses={201: s.SessieSerializer})
     def post(self, request):

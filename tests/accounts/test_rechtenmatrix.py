@@ -41,6 +41,22 @@ MATRIX = {
     "api-et-casussen": ("/api/v1/experttafel/casussen/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "api-et-casus": ("/api/v1/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
     "api-rapportage-experttafel": ("/api/v1/rapportage/experttafel/2026-Q3/", {"beleid", "ret_voorzitter"}),
+    "perspectiefregie:lijst": ("/perspectiefregie/", {"toegang", "gi", "servicepunt"}),
+    "perspectiefregie:traject": ("", _),  # tests/perspectiefregie
+    "servicepunt:overzicht": ("/servicepunt/", {"servicepunt", "toegang", "aanbieder"}),
+    "servicepunt:landschap": ("", _),  # POST only
+    "servicepunt:beschikkingen": ("/servicepunt/beschikkingen/", {"servicepunt", "toegang", "aanbieder"}),
+    "servicepunt:beschikking": ("", _),  # tests/servicepunt
+    "servicepunt:wachtlijst": ("/servicepunt/wachtlijst/", {"servicepunt", "toegang", "aanbieder"}),
+    "servicepunt:matching": ("/servicepunt/matching/", {"servicepunt", "toegang"}),
+    "api-sp-capaciteit": ("/api/v1/servicepunt/capaciteit/", {"servicepunt", "toegang", "aanbieder"}),
+    "api-sp-beschikkingen": ("/api/v1/servicepunt/beschikkingen/", {"servicepunt", "toegang", "aanbieder"}),
+    "api-sp-beschikking": ("", _),
+    "api-sp-plaatsingen": ("", _),
+    "api-sp-wachtlijst": ("/api/v1/servicepunt/wachtlijst/", {"servicepunt", "toegang", "aanbieder"}),
+    "api-sp-matching": ("", _),
+    "api-rapportage-perspectiefregie": ("/api/v1/rapportage/perspectiefregie/2026-Q3/", {"beleid", "toegang"}),
+    "api-rapportage-servicepunt": ("/api/v1/rapportage/servicepunt/2026-Q3/", {"beleid", "servicepunt"}),
     "api-et-sessie-annuleren": ("", _),
     "api-et-agenda": ("", _),
     "api-et-deelnemers": ("", _),

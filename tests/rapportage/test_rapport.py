@@ -96,7 +96,7 @@ def test_opnieuw_uitgevoerde_taak_maakt_geen_tweede_versie(media, geimporteerd):
     bouw_rapport.apply(args=[rapport.pk])
     assert Rapport.objects.count() == 1
     rapport.refresh_from_db()
-    assert (rapport.status, rapport.versie, rapport.pdf.name) == ("klaar", 1, eerste)
+    assert (rapport.status, rapport.versie, rapport.pdf.name) == ("klaar", 1, eerste), rapport.fout
 
 
 @pytest.mark.django_db

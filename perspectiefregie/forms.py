@@ -1,0 +1,49 @@
+from django import forms
+
+from accounts.models import Gebruiker
+from crisis.forms import DatumInput
+
+from .models import Jim, Perspectiefplan
+
+
+class RegisseurForm(forms.Form):
+    regisseur = forms.ModelChoiceField(label="Regisseur", queryset=Gebruiker.objects.none())
+    reden = forms.CharField(label="Reden van de wissel (verplicht bij een wissel)", required=False, max_length=300)
+
+    def __init__(self, *args, gemeente_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = Gebruiker.objects.filter(
+            rol="toegang", gemeente_id=gemeente_id, is_active=True
+        )
+        self.fields["regisseur"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Perspectiefplan
+        fields = [
+            "soort",
+            "vastgesteld_op",
+            "doelen",
+            "terugkeer",
+            "wie_doet_wat",
+            "wonen",
+            "inkomen",
+            "school_werk",
+            "zorg_18plus",
+            "volgende_evaluatie",
+        ]
+        widgets = {
+            "vastgesteld_op": DatumInput(),
+            "volgende_evaluatie": DatumInput(),
+            **{
+                f: forms.Textarea(attrs={"rows": 2})
+                for f in ("doelen", "terugkeer", "wie_doet_wat", "wonen", "inkomen", "school_werk", "zorg_18plus")
+            },
+        }
+
+
+class JimForm(forms.ModelForm):
+    class Meta:
+        model = Jim
+        fields = ["naam", "relatie", "telefoon", "email"]

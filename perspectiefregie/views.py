@@ -1,0 +1,88 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from audit.models import Actie
+from audit.services import log, log_lijst
+from flevojeugd.api import Conflict
+
+from . import forms, services, werklijst
+from .models import Traject
+
+
+def _vereist(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+@login_required
+def lijst(request):
+    """The municipality's worklist: who lacks a regisseur or a plan stands at the top."""
+    _vereist(request.user, "perspectiefregie.werklijst_zien")
+    trajecten = Traject.objects.zichtbaar_voor(request.user).open()
+    if request.GET.get("eigen") and request.user.rol == "toegang":
+        trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
+    rijen = werklijst.rijen(trajecten.order_by("startdatum")[:500])
+    rijen.sort(key=lambda r: (r.traject.gedwongen_kader, r.regisseur is not None, not r.signaal, r.traject.startdatum))
+    log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in rijen], "jeugdige_id", request)
+    return render(request, "perspectiefregie/lijst.html", {"rijen": rijen, "eigen": bool(request.GET.get("eigen"))})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def traject(request, pk):
+    obj = get_object_or_404(Traject.objects.zichtbaar_voor(request.user).select_related("jeugdige", "gemeente"), pk=pk)
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        try:
+            if actie == "regisseur":
+                _vereist(request.user, "perspectiefregie.regisseur_toewijzen", obj)
+                form = forms.RegisseurForm(request.POST, gemeente_id=obj.gemeente_id)
+                if form.is_valid():
+                    services.wijs_regisseur_toe(request.user, obj, request=request, **form.cleaned_data)
+            elif actie == "plan":
+                _vereist(request.user, "perspectiefregie.plan_vastleggen", obj)
+                form = forms.PlanForm(request.POST)
+                if form.is_valid():
+                    services.plan_vastleggen(request.user, obj, request=request, **form.cleaned_data)
+            elif actie == "jim":
+                _vereist(request.user, "perspectiefregie.jim_zien", obj)
+                form = forms.JimForm(request.POST)
+                if form.is_valid():
+                    services.jim_vastleggen(request.user, obj, request=request, **form.cleaned_data)
+            else:
+                raise PermissionDenied
+            if form.is_valid():
+                messages.success(request, "Opgeslagen.")
+                return redirect("perspectiefregie:traject", pk=obj.pk)
+            messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
+        except (ValidationError, Conflict) as exc:
+            tekst = (
+                " ".join(m for ms in exc.message_dict.values() for m in ms)
+                if isinstance(exc, ValidationError)
+                else str(exc.detail)
+            )
+            messages.error(request, "Niet opgeslagen: " + tekst)
+    else:
+        log(request.user, Actie.INZIEN, "perspectiefregie.traject", obj, obj.jeugdige, request)
+    rij = werklijst.rijen(Traject.objects.filter(pk=obj.pk))[0]
+    return render(
+        request,
+        "perspectiefregie/traject.html",
+        {
+            "t": obj,
+            "rij": rij,
+            "historie": obj.regisseurschappen.select_related("regisseur"),
+            "plannen": obj.plannen.all(),
+            "tijdlijn": services.tijdlijn(obj.jeugdige),
+            "mag_toewijzen": request.user.has_perm("perspectiefregie.regisseur_toewijzen", obj),
+            "mag_plan": request.user.has_perm("perspectiefregie.plan_vastleggen", obj),
+            "mag_jim": request.user.has_perm("perspectiefregie.jim_zien", obj),
+            "jim": getattr(obj, "jim", None),
+            "regisseur_form": forms.RegisseurForm(gemeente_id=obj.gemeente_id),
+            "plan_form": forms.PlanForm(),
+            "jim_form": forms.JimForm(instance=getattr(obj, "jim", None)),
+        },
+    )

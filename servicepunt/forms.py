@@ -1,0 +1,107 @@
+from django import forms
+
+from crisis.forms import DatumInput
+from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype, valideer_bsn, valideer_geboortedatum
+
+from . import afwegingskader
+from .models import Landschapsmelding
+
+
+class BeschikkingForm(forms.Form):
+    voornaam = forms.CharField(label="Voornaam jeugdige", max_length=80)
+    achternaam = forms.CharField(label="Achternaam jeugdige", max_length=120)
+    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
+    bsn = forms.CharField(label="BSN", required=False, max_length=9, validators=[valideer_bsn])
+    woongemeente = forms.ModelChoiceField(
+        label="Gemeente van het BRP-adres vlak vóór het verblijf", queryset=Gemeente.objects.all(), to_field_name="code"
+    )
+    kader = forms.ChoiceField(
+        label="Kader", choices=[("vrijwillig", "Vrijwillig kader"), ("gedwongen", "Gedwongen kader")]
+    )
+    zorgtype = forms.ModelChoiceField(
+        label="Soort zorg",
+        required=False,
+        empty_label="Ambulante jeugdhulp (zonder verblijf)",
+        queryset=Voorzieningtype.objects.filter(hulpvorm__isnull=True, actief=True),
+    )
+    afgegeven_op = forms.DateField(label="Datum afgifte beschikking", widget=DatumInput())
+    aanbieder = forms.ModelChoiceField(label="Aanbieder", required=False, queryset=Aanbieder.objects.all())
+    gezag_derden = forms.BooleanField(label="Gezag door derden", required=False)
+    wlz_indicatie = forms.BooleanField(label="Recht op Wlz", required=False)
+    buiten_regio = forms.BooleanField(label="Plaatsing buiten de regio", required=False)
+    verwachte_start = forms.DateField(label="Verwachte start", required=False, widget=DatumInput())
+
+
+class StartForm(forms.Form):
+    datum = forms.DateField(label="Ambulante hulp gestart op", widget=DatumInput())
+
+
+class OverbruggingForm(forms.Form):
+    startdatum = forms.DateField(label="Overbruggingshulp gestart op", widget=DatumInput())
+    omschrijving = forms.CharField(label="Welke overbruggingshulp", max_length=300)
+
+
+class PlaatsingForm(forms.Form):
+    voorziening = forms.ModelChoiceField(
+        label="Voorziening", queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True)
+    )
+    eerste_keus = forms.ModelChoiceField(
+        label="Eerst passende voorziening (als die anders is)",
+        required=False,
+        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
+    )
+    startdatum = forms.DateField(label="Startdatum", widget=DatumInput())
+    verwachte_duur_weken = forms.IntegerField(
+        label="Verwachte duur (weken)", required=False, min_value=1, max_value=520
+    )
+    perspectief = forms.CharField(
+        label="Perspectief na het verblijf", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class EindeForm(forms.Form):
+    einddatum = forms.DateField(label="Einddatum", widget=DatumInput())
+    vervolg = forms.CharField(label="Vervolg na het verblijf", max_length=300)
+
+
+class MatchingForm(forms.Form):
+    leeftijd = forms.IntegerField(label="Leeftijd", min_value=0, max_value=23)
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente van de jeugdige", queryset=Gemeente.objects.filter(in_regio=True), to_field_name="code"
+    )
+    ernst = forms.ChoiceField(
+        label="Ernst van de problemen", choices=[("licht", "Licht"), ("matig", "Matig"), ("zwaar", "Zwaar")]
+    )
+    complexiteit = forms.ChoiceField(
+        label="Complexiteit",
+        choices=[("enkelvoudig", "Enkelvoudig"), ("meervoudig", "Meervoudig"), ("complex", "Complex")],
+    )
+    probleemgebieden = forms.MultipleChoiceField(
+        label="Probleemgebieden (CAP-J)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(afwegingskader.PROBLEEMGEBIEDEN.items()),
+    )
+    gezinsfactoren = forms.MultipleChoiceField(
+        label="Gezinsfactoren",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(afwegingskader.GEZINSFACTOREN.items()),
+    )
+    eerdere_jeugdhulp = forms.IntegerField(
+        label="Aantal eerdere (afgebroken) jeugdhulptrajecten", min_value=0, max_value=50, initial=0
+    )
+    motivatie_ouders = forms.ChoiceField(
+        label="Motivatie ouders", choices=[("laag", "Laag"), ("matig", "Matig"), ("hoog", "Hoog")], initial="matig"
+    )
+
+
+class LandschapForm(forms.ModelForm):
+    class Meta:
+        model = Landschapsmelding
+        fields = ["aanbieder", "voorziening", "soort", "ingangsdatum", "toelichting"]
+        widgets = {"ingangsdatum": DatumInput(), "toelichting": forms.Textarea(attrs={"rows": 2})}
+
+
+class CapaciteitForm(forms.Form):
+    capaciteit = forms.IntegerField(label="Aantal plaatsen", min_value=0, max_value=1000)

@@ -1,0 +1,17 @@
+import rules
+
+from accounts.permissions import is_aanbieder, is_servicepunt, is_toegang
+
+
+@rules.predicate
+def is_eigen_voorziening(user, voorziening):
+    return voorziening is not None and user.aanbieder_id == voorziening.aanbieder_id
+
+
+rules.add_perm("servicepunt.overzicht_zien", is_servicepunt | is_toegang | is_aanbieder)
+rules.add_perm("servicepunt.beschikkingen_zien", is_servicepunt | is_toegang | is_aanbieder)
+rules.add_perm("servicepunt.beschikking_registreren", is_toegang | is_servicepunt)
+rules.add_perm("servicepunt.plaatsen", is_servicepunt | is_toegang)
+rules.add_perm("servicepunt.matching", is_servicepunt | is_toegang)
+rules.add_perm("servicepunt.capaciteit_bevestigen", is_servicepunt | (is_aanbieder & is_eigen_voorziening))
+rules.add_perm("servicepunt.landschap_melden", is_servicepunt | is_aanbieder)

@@ -1,0 +1,32 @@
+"""The service point's rules as pure functions: the two-week rule and the woonplaatsbeginsel."""
+
+import datetime
+
+TWEE_WEKEN = 14
+
+
+def uiterlijk_gestart(afgegeven_op: datetime.date) -> datetime.date:
+    """Day 14 after the decision is the last day on which help may start."""
+    return afgegeven_op + datetime.timedelta(days=TWEE_WEKEN)
+
+
+def tweewekenregel(afgegeven_op: datetime.date, eerste_start: datetime.date | None, vandaag: datetime.date) -> str:
+    """'gehaald' (started by day 14), 'gebroken' (started later), 'verlopen' (not started, past day 14) or 'open'."""
+    uiterlijk = uiterlijk_gestart(afgegeven_op)
+    if eerste_start is not None:
+        return "gehaald" if eerste_start <= uiterlijk else "gebroken"
+    return "verlopen" if vandaag > uiterlijk else "open"
+
+
+TWEEWEKEN_LABELS = {
+    "gehaald": "Gehaald",
+    "gebroken": "Gebroken",
+    "verlopen": "Te laat, nog niet gestart",
+    "open": "Open",
+}
+
+
+def verantwoordelijke_gemeente(woongemeente_voor_verblijf: str) -> str:
+    """Woonplaatsbeginsel (2022): for care with a stay, the municipality of the youth's BRP address
+    just before the stay began, fixed at the start."""
+    return woongemeente_voor_verblijf

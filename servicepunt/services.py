@@ -1,0 +1,218 @@
+"""The service point's public face: decisions, starts of help, placements, capacity and notices.
+
+Each change runs in one transaction and is audited; a placement of a youth in a voluntary
+framework opens perspective direction by an explicit call."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import Actie
+from audit.services import log
+from flevojeugd.api import Conflict
+from kern.bezetting import met_bezetting
+from kern.models import Gemeente, Jeugdige, Voorziening, Voorzieningtype
+from perspectiefregie import services as perspectiefregie
+
+from . import afwegingskader, regels
+from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
+
+
+def _fout(veld, melding):
+    return ValidationError({veld: [melding]})
+
+
+@transaction.atomic
+def beschikking_registreren(
+    user,
+    *,
+    jeugdige: Jeugdige,
+    afgegeven_op: datetime.date,
+    zorgtype: Voorzieningtype | None = None,
+    aanbieder=None,
+    gemeente: Gemeente | None = None,
+    gemeente_reden: str = "",
+    gezag_derden: bool = False,
+    wlz_indicatie: bool = False,
+    buiten_regio: bool = False,
+    verwachte_start: datetime.date | None = None,
+    request=None,
+) -> Beschikking:
+    if afgegeven_op > timezone.localdate():
+        raise _fout("afgegeven_op", "Een beschikking kan niet in de toekomst zijn afgegeven.")
+    # Woonplaatsbeginsel: the municipality of the BRP address just before the stay, unless the
+    # worker records why another one is responsible.
+    standaard = regels.verantwoordelijke_gemeente(jeugdige.gemeente_id)
+    if gemeente is not None and gemeente.code != standaard and not gemeente_reden.strip():
+        raise _fout(
+            "gemeente_reden", "Leg vast waarom een andere gemeente dan die van het BRP-adres verantwoordelijk is."
+        )
+    if user.gemeente_id and (gemeente.code if gemeente else standaard) != user.gemeente_id:
+        raise _fout("gemeente", "U registreert beschikkingen van uw eigen gemeente.")
+    beschikking = Beschikking.objects.create(
+        jeugdige=jeugdige,
+        zorgtype=zorgtype,
+        afgegeven_op=afgegeven_op,
+        aanbieder=aanbieder,
+        gemeente_id=gemeente.code if gemeente else standaard,
+        gemeente_reden=gemeente_reden.strip(),
+        gezag_derden=gezag_derden,
+        wlz_indicatie=wlz_indicatie,
+        buiten_regio=buiten_regio,
+        verwachte_start=verwachte_start,
+        geregistreerd_door=user,
+    )
+    log(user, Actie.AANMAKEN, "servicepunt.beschikking", beschikking, jeugdige, request)
+    return beschikking
+
+
+@transaction.atomic
+def gemeente_wijzigen(user, beschikking: Beschikking, *, gemeente: Gemeente, reden: str, request=None) -> Beschikking:
+    if not reden.strip():
+        raise _fout("reden", "Geef de reden van de wijziging van de verantwoordelijke gemeente.")
+    beschikking.gemeente, beschikking.gemeente_reden = gemeente, reden.strip()
+    beschikking.save(update_fields=["gemeente", "gemeente_reden"])
+    log(user, Actie.WIJZIGEN, "servicepunt.woonplaatsbeginsel", beschikking, beschikking.jeugdige, request)
+    return beschikking
+
+
+def ambulant_gestart(user, beschikking: Beschikking, *, datum: datetime.date, request=None) -> Beschikking:
+    if datum < beschikking.afgegeven_op:
+        raise _fout("datum", "De hulp kan niet vóór de beschikking zijn gestart.")
+    beschikking.ambulant_gestart_op = datum
+    beschikking.save(update_fields=["ambulant_gestart_op"])
+    log(user, Actie.WIJZIGEN, "servicepunt.ambulant", beschikking, beschikking.jeugdige, request)
+    return beschikking
+
+
+def overbrugging_toevoegen(
+    user, beschikking: Beschikking, *, startdatum: datetime.date, omschrijving: str, aanbieder=None, request=None
+) -> Overbrugging:
+    if startdatum < beschikking.afgegeven_op:
+        raise _fout("startdatum", "Overbruggingshulp vóór de beschikking telt niet voor de tweewekenregel.")
+    overbrugging = Overbrugging.objects.create(
+        beschikking=beschikking, startdatum=startdatum, omschrijving=omschrijving, aanbieder=aanbieder
+    )
+    log(user, Actie.WIJZIGEN, "servicepunt.overbrugging", beschikking, beschikking.jeugdige, request)
+    return overbrugging
+
+
+@transaction.atomic
+def plaatsen(
+    user,
+    beschikking: Beschikking,
+    *,
+    voorziening: Voorziening,
+    startdatum: datetime.date,
+    eerste_keus: Voorziening | None = None,
+    verwachte_duur_weken: int | None = None,
+    perspectief: str = "",
+    request=None,
+) -> Plaatsing:
+    """A placement takes a free place: the facility's row lock makes concurrent requests queue."""
+    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
+    if voorziening.type.hulpvorm_id is not None:
+        raise _fout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
+    if not voorziening.actief:
+        raise _fout("voorziening", "Deze voorziening is niet actief.")
+    leeftijd = beschikking.jeugdige.leeftijd(startdatum)
+    if not voorziening.past_leeftijd(leeftijd):
+        raise _fout(
+            "voorziening",
+            f"{voorziening.naam} is voor {voorziening.leeftijd_min} tot en met "
+            f"{voorziening.leeftijd_max} jaar; de jeugdige is {leeftijd}.",
+        )
+    if startdatum < beschikking.afgegeven_op:
+        raise _fout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
+    if met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), startdatum).get().vrij <= 0:
+        raise Conflict(f"{voorziening.naam} heeft geen vrije plek.")
+    plaatsing = Plaatsing.objects.create(
+        beschikking=beschikking,
+        voorziening=voorziening,
+        startdatum=startdatum,
+        eerste_keus=eerste_keus if eerste_keus and eerste_keus.pk != voorziening.pk else None,
+        verwachte_duur_weken=verwachte_duur_weken,
+        perspectief=perspectief,
+    )
+    perspectiefregie.open_traject(
+        jeugdige=beschikking.jeugdige,
+        gemeente=beschikking.gemeente,
+        bron="plaatsing",
+        bron_id=plaatsing.pk,
+        startdatum=startdatum,
+    )
+    log(user, Actie.AANMAKEN, "servicepunt.plaatsing", plaatsing, beschikking.jeugdige, request)
+    return plaatsing
+
+
+@transaction.atomic
+def plaatsing_beeindigen(
+    user, plaatsing: Plaatsing, *, einddatum: datetime.date, vervolg: str, request=None
+) -> Plaatsing:
+    plaatsing = Plaatsing.objects.select_for_update().select_related("beschikking__jeugdige").get(pk=plaatsing.pk)
+    if plaatsing.einddatum is not None:
+        raise Conflict("Deze plaatsing is al beëindigd.")
+    if einddatum < plaatsing.startdatum:
+        raise _fout("einddatum", "De einddatum ligt vóór de startdatum.")
+    if not vervolg.strip():
+        raise _fout("vervolg", "Leg het vervolg na het verblijf vast.")
+    plaatsing.einddatum, plaatsing.vervolg = einddatum, vervolg.strip()
+    plaatsing.save(update_fields=["einddatum", "vervolg"])
+    perspectiefregie.sluit_traject(bron="plaatsing", bron_id=plaatsing.pk, einddatum=einddatum)
+    log(user, Actie.WIJZIGEN, "servicepunt.plaatsing", plaatsing, plaatsing.beschikking.jeugdige, request)
+    return plaatsing
+
+
+@transaction.atomic
+def capaciteit_bevestigen(user, voorziening: Voorziening, *, capaciteit: int) -> Capaciteitsmelding:
+    voorziening = Voorziening.objects.select_for_update().get(pk=voorziening.pk)
+    if capaciteit < 0:
+        raise _fout("capaciteit", "Het aantal plaatsen kan niet negatief zijn.")
+    vandaag = timezone.localdate()
+    bezet = met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), vandaag).get().bezet
+    voorziening.capaciteit = capaciteit
+    voorziening.bevestigd_op = timezone.now()
+    voorziening.save(update_fields=["capaciteit", "bevestigd_op"])
+    return Capaciteitsmelding.objects.create(voorziening=voorziening, capaciteit=capaciteit, bezet=bezet, door=user)
+
+
+def landschap_melden(
+    user,
+    *,
+    aanbieder,
+    soort: str,
+    ingangsdatum: datetime.date,
+    toelichting: str,
+    voorziening: Voorziening | None = None,
+) -> Landschapsmelding:
+    if voorziening is not None and voorziening.aanbieder_id != aanbieder.pk:
+        raise _fout("voorziening", "Deze voorziening hoort niet bij de aanbieder.")
+    return Landschapsmelding.objects.create(
+        aanbieder=aanbieder,
+        voorziening=voorziening,
+        soort=soort,
+        ingangsdatum=ingangsdatum,
+        toelichting=toelichting,
+        gemeld_door=user,
+    )
+
+
+def matching(vraag: afwegingskader.Vraag, gemeente: Gemeente, peildatum: datetime.date | None = None):
+    """The suggested kind of stay with its reasons, and the facilities of that kind with a free
+    place that fit the age, nearest to the youth's own municipality first."""
+    peildatum = peildatum or timezone.localdate()
+    advies = afwegingskader.weeg(vraag)
+    typen = {"pleegzorg": ["pleegzorg"], "gezinshuis": ["gezinshuis"], "behandelgroep": ["behandelgroep"]}[advies.soort]
+    kandidaten = [
+        v
+        for v in met_bezetting(Voorziening.objects.filter(actief=True, type_id__in=typen), peildatum).select_related(
+            "gemeente", "aanbieder", "type"
+        )
+        if v.vrij > 0 and v.past_leeftijd(vraag.leeftijd)
+    ]
+    kandidaten.sort(key=lambda v: (gemeente.afstand_km(v.gemeente) or 0, v.naam))
+    for v in kandidaten:
+        v.afstand = gemeente.afstand_km(v.gemeente)
+    return advies, kandidaten

@@ -1,0 +1,263 @@
+"""Service-point pages: the region's capacity, decisions and the two-week rule, the waiting list, matching."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from audit.models import Actie
+from audit.services import log, log_lijst
+from flevojeugd.api import Conflict
+from kern.bezetting import DEFINITIE, met_bezetting
+from kern.models import Gemeente, Voorziening
+from kern.services import jeugdige_vastleggen
+
+from . import afwegingskader, forms, regels, services
+from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
+
+
+def _vereist(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _melding(exc) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(m for ms in exc.message_dict.values() for m in ms)
+    return str(exc.detail)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def overzicht(request):
+    """The capacity registry: per facility, and per kind × municipality, with notices and the trend."""
+    _vereist(request.user, "servicepunt.overzicht_zien")
+    if request.method == "POST":
+        voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
+        _vereist(request.user, "servicepunt.capaciteit_bevestigen", voorziening)
+        form = forms.CapaciteitForm(request.POST)
+        if form.is_valid():
+            services.capaciteit_bevestigen(request.user, voorziening, capaciteit=form.cleaned_data["capaciteit"])
+            messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")
+        else:
+            messages.error(request, "Vul een aantal plaatsen van 0 of meer in.")
+        return redirect("servicepunt:overzicht")
+    vandaag = timezone.localdate()
+    voorzieningen = list(
+        met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True), vandaag)
+        .select_related("type", "aanbieder", "gemeente")
+        .order_by("type__volgorde", "gemeente__volgorde", "naam")
+    )
+    grens = timezone.now() - datetime.timedelta(days=7)
+    for v in voorzieningen:
+        v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
+        v.mag_bevestigen = request.user.has_perm("servicepunt.capaciteit_bevestigen", v)
+    # Needed (decisions waiting) against available (free places), per kind of stay.
+    nodig = {}
+    for b in Beschikking.objects.wachtend(vandaag).values("zorgtype_id", "zorgtype__label"):
+        nodig.setdefault(b["zorgtype_id"], {"label": b["zorgtype__label"], "nodig": 0, "vrij": 0})["nodig"] += 1
+    for v in voorzieningen:
+        nodig.setdefault(v.type_id, {"label": v.type.label, "nodig": 0, "vrij": 0})["vrij"] += v.vrij
+    trend = list(
+        Capaciteitsmelding.objects.filter(gemeld_op__gte=timezone.now() - datetime.timedelta(days=365))
+        .select_related("voorziening")
+        .order_by("-gemeld_op")[:30]
+    )
+    meldingen = Landschapsmelding.objects.filter(
+        ingangsdatum__gte=vandaag - datetime.timedelta(days=90)
+    ).select_related("aanbieder", "voorziening")
+    return render(
+        request,
+        "servicepunt/overzicht.html",
+        {
+            "voorzieningen": voorzieningen,
+            "nodig": nodig.values(),
+            "definitie": DEFINITIE,
+            "trend": trend,
+            "meldingen": meldingen,
+            "capaciteit_form": forms.CapaciteitForm(),
+            "landschap_form": forms.LandschapForm() if request.user.has_perm("servicepunt.landschap_melden") else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def landschap(request):
+    _vereist(request.user, "servicepunt.landschap_melden")
+    form = forms.LandschapForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        if request.user.aanbieder_id and d["aanbieder"].pk != request.user.aanbieder_id:
+            raise PermissionDenied
+        try:
+            services.landschap_melden(request.user, **d)
+            messages.success(request, "De melding staat op het overzicht voor iedereen in de regio.")
+        except ValidationError as exc:
+            messages.error(request, _melding(exc))
+    else:
+        messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    return redirect("servicepunt:overzicht")
+
+
+def _beschikkingen(user):
+    return Beschikking.objects.zichtbaar_voor(user).select_related("jeugdige", "gemeente", "zorgtype", "aanbieder")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beschikkingen(request):
+    """Open and overdue decisions against the two-week rule, and registering a new one."""
+    _vereist(request.user, "servicepunt.beschikkingen_zien")
+    form = forms.BeschikkingForm(request.POST or None)
+    if request.method == "POST":
+        _vereist(request.user, "servicepunt.beschikking_registreren")
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    jeugdige = jeugdige_vastleggen(
+                        {
+                            "voornaam": d["voornaam"],
+                            "achternaam": d["achternaam"],
+                            "geboortedatum": d["geboortedatum"],
+                            "bsn": d["bsn"],
+                            "gemeente": d["woongemeente"],
+                            "kader": d["kader"],
+                            "gezag": "derden" if d["gezag_derden"] else "ouders",
+                        }
+                    )
+                    b = services.beschikking_registreren(
+                        request.user,
+                        jeugdige=jeugdige,
+                        afgegeven_op=d["afgegeven_op"],
+                        zorgtype=d["zorgtype"],
+                        aanbieder=d["aanbieder"],
+                        gezag_derden=d["gezag_derden"],
+                        wlz_indicatie=d["wlz_indicatie"],
+                        buiten_regio=d["buiten_regio"],
+                        verwachte_start=d["verwachte_start"],
+                        request=request,
+                    )
+                messages.success(request, "Beschikking geregistreerd.")
+                return redirect("servicepunt:beschikking", pk=b.pk)
+            except ValidationError as exc:
+                for veld, ms in exc.message_dict.items():
+                    form.add_error(veld if veld in form.fields else None, ms)
+    vandaag = timezone.localdate()
+    rijen = list(
+        _beschikkingen(request.user)
+        .met_eerste_start()
+        .order_by("afgegeven_op")
+        .filter(afgegeven_op__gte=vandaag - datetime.timedelta(days=120))[:300]
+    )
+    for b in rijen:
+        b.uiterlijk = regels.uiterlijk_gestart(b.afgegeven_op)
+        b.termijn = regels.tweewekenregel(b.afgegeven_op, b.eerste_start, vandaag)
+    werk = [b for b in rijen if b.termijn in ("open", "verlopen")]
+    log_lijst(request.user, "servicepunt.beschikking", werk, "jeugdige_id", request)
+    return render(
+        request,
+        "servicepunt/beschikkingen.html",
+        {
+            "werk": werk,
+            "labels": regels.TWEEWEKEN_LABELS,
+            "form": form,
+            "mag_registreren": request.user.has_perm("servicepunt.beschikking_registreren"),
+        },
+    )
+
+
+ACTIES = {
+    "ambulant": (forms.StartForm, lambda r, b, d: services.ambulant_gestart(r.user, b, request=r, **d)),
+    "overbrugging": (
+        forms.OverbruggingForm,
+        lambda r, b, d: services.overbrugging_toevoegen(r.user, b, request=r, **d),
+    ),
+    "plaatsen": (forms.PlaatsingForm, lambda r, b, d: services.plaatsen(r.user, b, request=r, **d)),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beschikking(request, pk):
+    obj = get_object_or_404(
+        _beschikkingen(request.user).prefetch_related(
+            Prefetch("plaatsingen", queryset=Plaatsing.objects.select_related("voorziening", "eerste_keus")),
+            Prefetch("overbruggingen", queryset=Overbrugging.objects.order_by("startdatum")),
+        ),
+        pk=pk,
+    )
+    if request.method == "POST":
+        _vereist(request.user, "servicepunt.plaatsen")
+        actie = request.POST.get("actie", "")
+        try:
+            if actie.startswith("einde-"):
+                plaatsing = get_object_or_404(Plaatsing, pk=actie.removeprefix("einde-"), beschikking=obj)
+                form = forms.EindeForm(request.POST)
+                if form.is_valid():
+                    services.plaatsing_beeindigen(request.user, plaatsing, request=request, **form.cleaned_data)
+            elif actie in ACTIES:
+                form_cls, uitvoeren = ACTIES[actie]
+                form = form_cls(request.POST)
+                if form.is_valid():
+                    uitvoeren(request, obj, form.cleaned_data)
+            else:
+                raise PermissionDenied
+            if form.is_valid():
+                messages.success(request, "Opgeslagen.")
+                return redirect("servicepunt:beschikking", pk=obj.pk)
+            messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
+        except (ValidationError, Conflict) as exc:
+            messages.error(request, "Niet opgeslagen: " + _melding(exc))
+    else:
+        log(request.user, Actie.INZIEN, "servicepunt.beschikking", obj, obj.jeugdige, request)
+    eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
+    vandaag = timezone.localdate()
+    return render(
+        request,
+        "servicepunt/beschikking.html",
+        {
+            "b": obj,
+            "uiterlijk": regels.uiterlijk_gestart(obj.afgegeven_op),
+            "eerste_start": eerste,
+            "termijn": regels.TWEEWEKEN_LABELS[regels.tweewekenregel(obj.afgegeven_op, eerste, vandaag)],
+            "mag": request.user.has_perm("servicepunt.plaatsen"),
+            "start_form": forms.StartForm(),
+            "overbrugging_form": forms.OverbruggingForm(),
+            "plaatsing_form": forms.PlaatsingForm(),
+            "einde_form": forms.EindeForm(),
+            "leeftijd": obj.jeugdige.leeftijd(vandaag),
+        },
+    )
+
+
+@login_required
+def wachtlijst(request):
+    _vereist(request.user, "servicepunt.beschikkingen_zien")
+    vandaag = timezone.localdate()
+    rijen = list(
+        _beschikkingen(request.user).wachtend(vandaag).prefetch_related("overbruggingen").order_by("afgegeven_op")[:500]
+    )
+    for b in rijen:
+        b.wachtdagen = (vandaag - b.afgegeven_op).days
+    log_lijst(request.user, "servicepunt.wachtlijst", rijen, "jeugdige_id", request)
+    return render(request, "servicepunt/wachtlijst.html", {"rijen": rijen})
+
+
+@login_required
+def matching(request):
+    _vereist(request.user, "servicepunt.matching")
+    form = forms.MatchingForm(request.GET or None)
+    advies = kandidaten = None
+    if form.is_valid():
+        d = dict(form.cleaned_data)
+        gemeente: Gemeente = d.pop("gemeente")
+        advies, kandidaten = services.matching(afwegingskader.Vraag(**d), gemeente)
+    return render(request, "servicepunt/matching.html", {"form": form, "advies": advies, "kandidaten": kandidaten})
