@@ -1,5 +1,6 @@
 """The worklist rows: each trajectory with its regisseur and deadlines, in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -43,7 +44,10 @@ def rijen(trajecten, vandaag=None) -> list[Rij]:
         r_uiterlijk = regels.regisseur_uiterlijk(t.startdatum)
         p_uiterlijk = regels.plan_uiterlijk(t.bron, t.startdatum)
         n_uiterlijk = regels.na_18_plan_uiterlijk(t.jeugdige.geboortedatum, t.startdatum)
-        in_zorg_bij_16 = t.einddatum is None or n_uiterlijk <= t.einddatum
+        # The plan for life after 18 shows from a year before it is due, while the youth is in care.
+        in_zorg_bij_16 = (
+            t.einddatum is None or n_uiterlijk <= t.einddatum
+        ) and n_uiterlijk <= vandaag + datetime.timedelta(days=365)
         evaluatie = plannen[-1].volgende_evaluatie if plannen else None
         uit.append(
             Rij(

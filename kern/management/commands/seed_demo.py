@@ -22,6 +22,9 @@ DEMO_GEBRUIKERS = [
     ("toegang-almere", Rol.TOEGANG, "almere", None, True, "Anouk"),
     ("toegang-lelystad", Rol.TOEGANG, "lelystad", None, False, "Lars"),
     ("toegang-dronten", Rol.TOEGANG, "dronten", None, False, "Dewi"),
+    ("toegang-noordoostpolder", Rol.TOEGANG, "noordoostpolder", None, False, "Niels"),
+    ("toegang-urk", Rol.TOEGANG, "urk", None, False, "Urkje"),
+    ("toegang-zeewolde", Rol.TOEGANG, "zeewolde", None, False, "Zara"),
     ("gi", Rol.GI, None, None, True, "Gijs"),
     ("aanbieder-triade", Rol.AANBIEDER, None, "triade", False, "Tamara"),
     ("aanbieder-vitree", Rol.AANBIEDER, None, "vitree", False, "Victor"),
@@ -123,8 +126,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             n = self._crisis(random.Random(2026))
             k = self._experttafel(random.Random(2027))
+            b = self._servicepunt(random.Random(2028))
+            self._perspectiefregie(random.Random(2029))
         Voorziening.objects.filter(type__hulpvorm__isnull=False).update(bevestigd_op=timezone.now())
-        self.stdout.write(f"Demo-regio gevuld: {n} crisisaanmeldingen en {k} experttafelcasussen over twee jaar.")
+        self.stdout.write(
+            f"Demo-regio gevuld: {n} crisisaanmeldingen, {k} experttafelcasussen en {b} beschikkingen over twee jaar."
+        )
         self.stdout.write(f"Log in met bijvoorbeeld 'ccp' en wachtwoord '{WACHTWOORD}' (zie README).")
 
     def _gebruikers(self):
@@ -365,3 +372,117 @@ class Command(BaseCommand):
                 et.agenderen(voorzitter, casus, volgende)
             aantal += 1
         return aantal
+
+    def _servicepunt(self, rnd: random.Random) -> int:
+        """Two years of decisions and placements; providers confirm their capacity."""
+        from kern.models import Voorzieningtype
+        from servicepunt import services as sp
+        from servicepunt.models import Beschikking, Overbrugging, Plaatsing
+
+        vandaag = timezone.localdate()
+        medewerker = Gebruiker.objects.get(username="servicepunt")
+        typen = list(
+            Voorzieningtype.objects.filter(code__in=["pleegzorg", "gezinshuis", "behandelgroep", "begeleid_wonen"])
+        )
+        voorzieningen = list(Voorziening.objects.filter(type__in=typen).select_related("gemeente"))
+        gemeenten = [g for g in Gemeente.objects.filter(in_regio=True)]
+        for v in Voorziening.objects.filter(type__hulpvorm__isnull=True):
+            sp.capaciteit_bevestigen(Gebruiker.objects.get(username="servicepunt"), v, capaciteit=v.capaciteit)
+        bezet: dict[int, int] = {}
+        aantal = 0
+        for week in range(104, 0, -1):
+            for _ in range(rnd.randint(1, 4)):
+                afgifte = vandaag - datetime.timedelta(weeks=week, days=rnd.randint(0, 6))
+                gemeente = rnd.choices(gemeenten, [50, 10, 20, 10, 4, 6][: len(gemeenten)])[0]
+                j = Jeugdige.objects.create(
+                    voornaam=rnd.choice(VOORNAMEN),
+                    achternaam=rnd.choice(ACHTERNAMEN),
+                    gemeente=gemeente,
+                    geboortedatum=afgifte - datetime.timedelta(days=rnd.randint(2 * 365, 17 * 365)),
+                    kader=rnd.choice(["vrijwillig"] * 3 + ["gedwongen"]),
+                )
+                verblijf = rnd.random() < 0.4
+                b = Beschikking.objects.create(
+                    jeugdige=j,
+                    zorgtype=rnd.choice(typen) if verblijf else None,
+                    afgegeven_op=afgifte,
+                    gemeente=gemeente,
+                    geregistreerd_door=medewerker,
+                    gezag_derden=rnd.random() < 0.1,
+                    buiten_regio=rnd.random() < 0.05,
+                )
+                aantal += 1
+                start = afgifte + datetime.timedelta(days=rnd.choice([3, 7, 10, 14, 15, 21, 30]))
+                if not verblijf:
+                    if start <= vandaag:
+                        b.ambulant_gestart_op = start
+                        b.save(update_fields=["ambulant_gestart_op"])
+                    continue
+                if rnd.random() < 0.5 and afgifte + datetime.timedelta(days=5) <= vandaag:
+                    Overbrugging.objects.create(
+                        beschikking=b,
+                        startdatum=afgifte + datetime.timedelta(days=5),
+                        omschrijving="Ambulante gezinsbegeleiding",
+                    )
+                leeftijd = j.leeftijd(start)
+                passend = [v for v in voorzieningen if v.type_id == b.zorgtype_id and v.past_leeftijd(leeftijd)]
+                if start > vandaag or not passend or week < 3:
+                    continue  # still waiting
+                v = rnd.choice(passend)
+                if bezet.get(v.pk, 0) >= v.capaciteit:
+                    continue
+                einde = start + datetime.timedelta(days=rnd.randint(60, 400))
+                p = Plaatsing.objects.create(
+                    beschikking=b,
+                    voorziening=v,
+                    startdatum=start,
+                    einddatum=einde if einde < vandaag else None,
+                    vervolg="Naar huis met ambulante hulp" if einde < vandaag else "",
+                    eerste_keus=rnd.choice(passend) if rnd.random() < 0.3 else None,
+                    verwachte_duur_weken=rnd.choice([12, 26, 52]),
+                )
+                if p.einddatum is None:
+                    bezet[v.pk] = bezet.get(v.pk, 0) + 1
+                    from perspectiefregie import services as pr
+
+                    pr.open_traject(jeugdige=j, gemeente=gemeente, bron="plaatsing", bron_id=p.pk, startdatum=start)
+        return aantal
+
+    def _perspectiefregie(self, rnd: random.Random) -> None:
+        """Open trajectories for running crisis stays; most have a regisseur and a plan, some do not."""
+        from perspectiefregie import services as pr
+        from perspectiefregie.models import Traject
+
+        for inzet in Inzet.objects.filter(hulpvorm__verblijf=True, einddatum__isnull=True).select_related(
+            "aanmelding__jeugdige", "aanmelding__gemeente"
+        ):
+            pr.open_traject(
+                jeugdige=inzet.aanmelding.jeugdige,
+                gemeente=inzet.aanmelding.gemeente,
+                bron="crisis",
+                bron_id=inzet.pk,
+                startdatum=inzet.startdatum,
+            )
+        team = {
+            g: list(Gebruiker.objects.filter(rol="toegang", gemeente_id=g))
+            for g in Gemeente.objects.values_list("code", flat=True)
+        }
+        for t in Traject.objects.open().vrijwillig().select_related("jeugdige"):
+            if team.get(t.gemeente_id) and rnd.random() < 0.75:
+                regisseur = rnd.choice(team[t.gemeente_id])
+                pr.wijs_regisseur_toe(
+                    regisseur, t, regisseur=regisseur, datum=t.startdatum + datetime.timedelta(days=rnd.randint(0, 4))
+                )
+                if rnd.random() < 0.7:
+                    pr.plan_vastleggen(
+                        regisseur,
+                        t,
+                        soort="perspectief",
+                        vastgesteld_op=min(
+                            timezone.localdate(), t.startdatum + datetime.timedelta(days=rnd.randint(5, 20))
+                        ),
+                        doelen="Rust en veiligheid; school weer oppakken.",
+                        terugkeer="Terug naar huis met gezinsbehandeling als de thuissituatie veilig is.",
+                        wie_doet_wat="Regisseur coördineert; aanbieder behandelt; school sluit aan.",
+                        volgende_evaluatie=timezone.localdate() + datetime.timedelta(days=rnd.randint(-5, 40)),
+                    )
