@@ -32,6 +32,11 @@ def is_feestdag(datum: datetime.date) -> bool:
     return datum in feestdagen(datum.year)
 
 
+def sluitingsdagen() -> set[datetime.date]:
+    """The closing days the functional administrator added; read once per list, not per row."""
+    return _sluitingsdagen()
+
+
 def _sluitingsdagen() -> set[datetime.date]:
     from kern.models import Sluitingsdag
 
@@ -63,9 +68,9 @@ def volgende_opening(moment: datetime.datetime) -> datetime.datetime:
     return datetime.datetime.combine(dag, OPEN, tzinfo=TZ)
 
 
-def werkdagen_later(datum: datetime.date, aantal: int) -> datetime.date:
+def werkdagen_later(datum: datetime.date, aantal: int, sluit: set[datetime.date] | None = None) -> datetime.date:
     """The working day that lies `aantal` working days after `datum`."""
-    sluit = _sluitingsdagen()
+    sluit = _sluitingsdagen() if sluit is None else sluit
     dag = datum
     while aantal > 0:
         dag += datetime.timedelta(days=1)

@@ -13,8 +13,8 @@ NA_18_VANAF = 16
 BIJNA_DAGEN = 3
 
 
-def regisseur_uiterlijk(startdatum: datetime.date) -> datetime.date:
-    return kalender.werkdagen_later(startdatum, REGISSEUR_BINNEN_WERKDAGEN)
+def regisseur_uiterlijk(startdatum: datetime.date, sluitingsdagen: set | None = None) -> datetime.date:
+    return kalender.werkdagen_later(startdatum, REGISSEUR_BINNEN_WERKDAGEN, sluitingsdagen)
 
 
 def plan_uiterlijk(bron: str, startdatum: datetime.date) -> datetime.date:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from kern import kalender
+
 from . import regels
 from .models import Perspectiefplan, Regisseurschap, Traject
 
@@ -35,13 +37,14 @@ def rijen(trajecten, vandaag=None) -> list[Rij]:
         Prefetch("plannen", queryset=Perspectiefplan.objects.order_by("vastgesteld_op")),
     )
     uit = []
+    sluitingsdagen = kalender.sluitingsdagen()
     for t in trajecten:
         actief = next((r for r in t.regisseurschappen.all() if r.tot is None), None)
         eerste = next(iter(t.regisseurschappen.all()), None)
         plannen = list(t.plannen.all())
         perspectief = next((p for p in plannen if p.soort == "perspectief"), None)
         na18 = next((p for p in plannen if p.soort == "na_18"), None)
-        r_uiterlijk = regels.regisseur_uiterlijk(t.startdatum)
+        r_uiterlijk = regels.regisseur_uiterlijk(t.startdatum, sluitingsdagen)
         p_uiterlijk = regels.plan_uiterlijk(t.bron, t.startdatum)
         n_uiterlijk = regels.na_18_plan_uiterlijk(t.jeugdige.geboortedatum, t.startdatum)
         # The plan for life after 18 shows from a year before it is due, while the youth is in care.

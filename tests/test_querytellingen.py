@@ -1,0 +1,107 @@
+"""Query counts of every list page and list endpoint: they do not grow with the data, and they
+stay at or below the stored baseline (query_counts.json), so an N+1 cannot land unnoticed.
+Run with BASELINES_BIJWERKEN=1 to rewrite the baselines after a deliberate change."""
+
+import datetime
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from crisis.models import Aanmelding, Inzet, Toewijzing
+from experttafel.models import Casus
+from kern.models import Voorziening
+from perspectiefregie import services as regie
+from servicepunt.models import Beschikking, Plaatsing
+from tests.factories import JeugdigeFactory, persona, token_voor
+
+BASELINES = Path(__file__).parent / "query_counts.json"
+PAGINAS = {
+    "crisis:dagoverzicht": ("ccp", "/crisis/"),
+    "crisis:aanmeldingen": ("ccp", "/crisis/aanmeldingen/"),
+    "crisis:aanmelding": ("ccp", "/crisis/aanmeldingen/{aanmelding}/"),
+    "crisis:beschikbaarheid": ("ccp", "/crisis/beschikbaarheid/"),
+    "crisis:toewijzingen": ("aanbieder", "/crisis/toewijzingen/"),
+    "experttafel:overzicht": ("ret_voorzitter", "/experttafel/"),
+    "perspectiefregie:lijst": ("toegang", "/perspectiefregie/"),
+    "servicepunt:overzicht": ("servicepunt", "/servicepunt/"),
+    "servicepunt:beschikkingen": ("servicepunt", "/servicepunt/beschikkingen/"),
+    "servicepunt:wachtlijst": ("servicepunt", "/servicepunt/wachtlijst/"),
+    "rapportage:lijst": ("beleid", "/rapportage/"),
+    "api-crisis-aanmeldingen": ("ccp", "/api/v1/crisis/aanmeldingen/"),
+    "api-crisis-beschikbaarheid": ("ccp", "/api/v1/crisis/beschikbaarheid/"),
+    "api-et-casussen": ("ret_voorzitter", "/api/v1/experttafel/casussen/"),
+    "api-et-sessies": ("ret_voorzitter", "/api/v1/experttafel/sessies/"),
+    "api-sp-beschikkingen": ("servicepunt", "/api/v1/servicepunt/beschikkingen/"),
+    "api-sp-wachtlijst": ("servicepunt", "/api/v1/servicepunt/wachtlijst/"),
+    "api-sp-capaciteit": ("servicepunt", "/api/v1/servicepunt/capaciteit/"),
+}
+
+
+def vul(n: int, users) -> Aanmelding:
+    """n of everything a list shows, with the relations each row displays."""
+    nu = timezone.now()
+    vandaag = timezone.localdate()
+    bed = Voorziening.objects.get(type_id="crisispleegzorg")
+    huis = Voorziening.objects.get(naam="Pleegzorg Flevoland")
+    eerste = None
+    for i in range(n):
+        j = JeugdigeFactory(gemeente_id="almere", geboortedatum=datetime.date(2014, 1, 1))
+        a = Aanmelding.objects.create(
+            registratienummer=f"Q-{n}-{i}", jeugdige=j, gemeente_id="almere", hulpvraag="verblijf", bron="toegang",
+            aangemeld_op=nu, aanmelddatum=vandaag, leeftijdsgroep="12+", loket_open=True, behandelen_voor=nu,
+            status="nieuw" if i % 2 else "in_zorg")
+        eerste = eerste or a
+        Toewijzing.objects.create(aanmelding=a, aanbieder_id="triade", toegewezen_op=nu)
+        inzet = Inzet.objects.create(aanmelding=a, hulpvorm_id="pleegzorg", voorziening=bed, aanbieder_id="vitree",
+                                     startdatum=vandaag, ambulant_lokaal_team=True)
+        t = regie.open_traject(jeugdige=j, gemeente=j.gemeente, bron="crisis", bron_id=inzet.pk, startdatum=vandaag)
+        regie.wijs_regisseur_toe(users["toegang"], t, regisseur=users["toegang"])
+        b = Beschikking.objects.create(jeugdige=j, zorgtype_id="pleegzorg", afgegeven_op=vandaag, gemeente_id="almere",
+                                       aanbieder_id="vitree", geregistreerd_door=users["servicepunt"])
+        if i % 2:
+            Plaatsing.objects.create(beschikking=b, voorziening=huis, startdatum=vandaag)
+        Casus.objects.create(jeugdige=j, gemeente_id="almere", inbrenger=users["toegang"], vraag="?", toestemming=True,
+                             ingediend_op=nu, status="ingediend" if i % 2 else "besproken")
+    return eerste
+
+
+def tellen(client, api, users, aanmelding) -> dict:
+    uit = {}
+    for naam, (rol, pad) in PAGINAS.items():
+        pad = pad.format(aanmelding=aanmelding.pk)
+        if pad.startswith("/api/"):
+            api.credentials(HTTP_AUTHORIZATION=f"Token {token_voor(users[rol])}")
+            doe = lambda pad=pad: api.get(pad)  # noqa: E731
+        else:
+            client.force_login(users[rol])
+            doe = lambda pad=pad: client.get(pad)  # noqa: E731
+        doe()  # warm caches (content types, sessions) that are not per row
+        with CaptureQueriesContext(connection) as ctx:
+            r = doe()
+        assert r.status_code == 200, (naam, r.status_code)
+        uit[naam] = len(ctx.captured_queries)
+    return uit
+
+
+@pytest.mark.django_db
+def test_querytellingen_groeien_niet_en_blijven_onder_de_baseline(client, settings):
+    from rest_framework.test import APIClient
+
+    settings.TWEESTAPS_VERPLICHT = False
+    users = {r: persona(r, username=f"q-{r}") for r in ("ccp", "toegang", "aanbieder", "ret_voorzitter", "servicepunt", "beleid")}
+    api = APIClient()
+    weinig = tellen(client, api, users, vul(2, users))
+    veel = tellen(client, api, users, vul(20, users))
+    groeit = {k: (weinig[k], veel[k]) for k in weinig if veel[k] != weinig[k]}
+    assert not groeit, f"Queries groeien met de data (2 → 22 rijen): {groeit}"
+    if os.environ.get("BASELINES_BIJWERKEN"):
+        BASELINES.write_text(json.dumps(veel, indent=2, sort_keys=True) + "\n")
+    baseline = json.loads(BASELINES.read_text())
+    assert set(baseline) == set(PAGINAS), "Elke lijstpagina en lijst-API heeft een baseline in query_counts.json"
+    boven = {k: (veel[k], baseline[k]) for k in veel if veel[k] > baseline[k]}
+    assert not boven, f"Meer queries dan de baseline: {boven}"
