@@ -52,21 +52,49 @@ def vul(n: int, users) -> Aanmelding:
     for i in range(n):
         j = JeugdigeFactory(gemeente_id="almere", geboortedatum=datetime.date(2014, 1, 1))
         a = Aanmelding.objects.create(
-            registratienummer=f"Q-{n}-{i}", jeugdige=j, gemeente_id="almere", hulpvraag="verblijf", bron="toegang",
-            aangemeld_op=nu, aanmelddatum=vandaag, leeftijdsgroep="12+", loket_open=True, behandelen_voor=nu,
-            status="nieuw" if i % 2 else "in_zorg")
+            registratienummer=f"Q-{n}-{i}",
+            jeugdige=j,
+            gemeente_id="almere",
+            hulpvraag="verblijf",
+            bron="toegang",
+            aangemeld_op=nu,
+            aanmelddatum=vandaag,
+            leeftijdsgroep="12+",
+            loket_open=True,
+            behandelen_voor=nu,
+            status="nieuw" if i % 2 else "in_zorg",
+        )
         eerste = eerste or a
         Toewijzing.objects.create(aanmelding=a, aanbieder_id="triade", toegewezen_op=nu)
-        inzet = Inzet.objects.create(aanmelding=a, hulpvorm_id="pleegzorg", voorziening=bed, aanbieder_id="vitree",
-                                     startdatum=vandaag, ambulant_lokaal_team=True)
+        inzet = Inzet.objects.create(
+            aanmelding=a,
+            hulpvorm_id="pleegzorg",
+            voorziening=bed,
+            aanbieder_id="vitree",
+            startdatum=vandaag,
+            ambulant_lokaal_team=True,
+        )
         t = regie.open_traject(jeugdige=j, gemeente=j.gemeente, bron="crisis", bron_id=inzet.pk, startdatum=vandaag)
         regie.wijs_regisseur_toe(users["toegang"], t, regisseur=users["toegang"])
-        b = Beschikking.objects.create(jeugdige=j, zorgtype_id="pleegzorg", afgegeven_op=vandaag, gemeente_id="almere",
-                                       aanbieder_id="vitree", geregistreerd_door=users["servicepunt"])
+        b = Beschikking.objects.create(
+            jeugdige=j,
+            zorgtype_id="pleegzorg",
+            afgegeven_op=vandaag,
+            gemeente_id="almere",
+            aanbieder_id="vitree",
+            geregistreerd_door=users["servicepunt"],
+        )
         if i % 2:
             Plaatsing.objects.create(beschikking=b, voorziening=huis, startdatum=vandaag)
-        Casus.objects.create(jeugdige=j, gemeente_id="almere", inbrenger=users["toegang"], vraag="?", toestemming=True,
-                             ingediend_op=nu, status="ingediend" if i % 2 else "besproken")
+        Casus.objects.create(
+            jeugdige=j,
+            gemeente_id="almere",
+            inbrenger=users["toegang"],
+            vraag="?",
+            toestemming=True,
+            ingediend_op=nu,
+            status="ingediend" if i % 2 else "besproken",
+        )
     return eerste
 
 
@@ -93,7 +121,10 @@ def test_querytellingen_groeien_niet_en_blijven_onder_de_baseline(client, settin
     from rest_framework.test import APIClient
 
     settings.TWEESTAPS_VERPLICHT = False
-    users = {r: persona(r, username=f"q-{r}") for r in ("ccp", "toegang", "aanbieder", "ret_voorzitter", "servicepunt", "beleid")}
+    users = {
+        r: persona(r, username=f"q-{r}")
+        for r in ("ccp", "toegang", "aanbieder", "ret_voorzitter", "servicepunt", "beleid")
+    }
     api = APIClient()
     weinig = tellen(client, api, users, vul(2, users))
     veel = tellen(client, api, users, vul(20, users))

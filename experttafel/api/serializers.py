@@ -124,7 +124,10 @@ class SluitenInvoer(serializers.Serializer):
 
 
 class SessieSerializer(serializers.ModelSerializer):
-    aantal_casussen = serializers.IntegerField(read_only=True)
+    aantal_casussen = serializers.SerializerMethodField()
+    # HH:MM, local time: JSON Schema's "time" format would demand a UTC offset.
+    begintijd = serializers.SerializerMethodField()
+    eindtijd = serializers.SerializerMethodField()
 
     class Meta:
         model = Sessie
@@ -141,6 +144,20 @@ class SessieSerializer(serializers.ModelSerializer):
             "aantal_casussen",
         ]
         read_only_fields = ["extra", "geannuleerd", "annuleringsreden"]
+
+    def get_aantal_casussen(self, obj) -> int:
+        return getattr(obj, "aantal_casussen", None) or obj.casussen.filter(status="gepland").count()
+
+    def get_begintijd(self, obj) -> str:
+        return obj.begintijd.strftime("%H:%M") if obj.begintijd else ""
+
+    def get_eindtijd(self, obj) -> str:
+        return obj.eindtijd.strftime("%H:%M") if obj.eindtijd else ""
+
+
+class SessiedatumSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    reden = serializers.CharField()
 
 
 class PlanningInvoer(serializers.Serializer):

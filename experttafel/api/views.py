@@ -40,7 +40,7 @@ class PlanningView(APIView):
             OpenApiParameter("van", OpenApiTypes.DATE, required=True),
             OpenApiParameter("tot", OpenApiTypes.DATE, required=True),
         ],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: s.SessiedatumSerializer(many=True)},
     )
     def get(self, request):
         _vereist(request, "experttafel.planning_zien")

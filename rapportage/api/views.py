@@ -29,6 +29,8 @@ def gemeente_voor(request):
 
 
 def kwartaal_uit(jaar: str, nummer: str) -> Kwartaal:
+    if not 2000 <= int(jaar) <= 2100:
+        raise ValidationError({"kwartaal": ["Kies een kwartaal tussen 2000 en 2100."]})
     return Kwartaal(int(jaar), int(nummer))
 
 

@@ -18,8 +18,13 @@ def test_werklijst_regisseur_en_plan(pagina, axe):
     anouk = persona("toegang", gemeente_id="almere", username="anouk", first_name="Anouk")
     totp_apparaat(anouk)
     jeugdige = JeugdigeFactory(gemeente_id="almere", geboortedatum=datetime.date(2010, 6, 1))
-    traject = regie.open_traject(jeugdige=jeugdige, gemeente=jeugdige.gemeente, bron="plaatsing", bron_id=99,
-                                 startdatum=datetime.date.today() - datetime.timedelta(days=5))
+    traject = regie.open_traject(
+        jeugdige=jeugdige,
+        gemeente=jeugdige.gemeente,
+        bron="plaatsing",
+        bron_id=99,
+        startdatum=datetime.date.today() - datetime.timedelta(days=5),
+    )
     inloggen(pagina, axe, anouk)
     pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Perspectiefregie").click()
     pagina.wait_for_selector("text=Geen regisseur")
