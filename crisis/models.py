@@ -168,6 +168,11 @@ class Inzet(models.Model):
         verbose_name = "inzet"
         verbose_name_plural = "inzetten"
         ordering = ["startdatum", "id"]
+        indexes = [
+            # The bed board and capacity checks read only running stays.
+            models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="inzet_lopend_verblijf_idx"),
+            models.Index(fields=["startdatum"], name="inzet_startdatum_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True)

@@ -382,18 +382,27 @@ def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> Counter:
 
 def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
     """The informatiepunt's board: every crisis facility with occupancy (kern.bezetting), in one query."""
-    from django.db.models import Q
+    from django.db.models import IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
 
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    vertrek = Q(
-        crisisinzetten__einddatum__isnull=True,
-        crisisinzetten__verwachte_einddatum__lte=vandaag + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN),
+    # A subquery over running stays only: the history of a facility does not slow the board down.
+    vertrek = (
+        Inzet.objects.filter(
+            voorziening=OuterRef("pk"),
+            einddatum__isnull=True,
+            verwachte_einddatum__lte=vandaag + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN),
+        )
+        .order_by()
+        .values("voorziening")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
     )
     voorzieningen = list(
         met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False), vandaag)
         .select_related("type", "aanbieder", "gemeente")
-        .annotate(verwacht_vertrek=Count("crisisinzetten", filter=vertrek))
+        .annotate(verwacht_vertrek=Coalesce(Subquery(vertrek, output_field=IntegerField()), Value(0)))
         .order_by("type__volgorde", "naam")
     )
     grens = nu - datetime.timedelta(hours=regels.VEROUDERD_NA_UREN)

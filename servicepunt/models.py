@@ -104,6 +104,9 @@ class Plaatsing(models.Model):
         verbose_name = "plaatsing"
         verbose_name_plural = "plaatsingen"
         ordering = ["-startdatum"]
+        indexes = [
+            models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="plaatsing_lopend_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),

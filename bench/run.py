@@ -1,0 +1,438 @@
+"""Benchmarks on synthetic data of national scale (`make bench`).
+
+Makes its own PostgreSQL database (BENCH_DATABASE_URL, default flevojeugd_bench on the local
+server), loads about 1,000,000 crisis deployments, 200,000 youths, 50,000 decisions and 5,000
+expert-table cases with COPY (deterministic seed), then prints one table of figures next to
+their goals. BENCH_SCHAAL=0.1 runs a tenth of the volume for a quick look.
+"""
+
+import datetime
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCHAAL = float(os.environ.get("BENCH_SCHAAL", "1"))
+DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/flevojeugd_bench")
+os.environ["DATABASE_URL"] = DB_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "flevojeugd.settings")
+os.environ.setdefault("TWEESTAPS_VERPLICHT", "0")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("SECURE_COOKIES", "0")
+os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
+
+JAREN = 10
+N_JEUGDIGEN = int(200_000 * SCHAAL)
+N_AANMELDINGEN = int(800_000 * SCHAAL)
+N_BESCHIKKINGEN = int(50_000 * SCHAAL)
+N_CASUSSEN = int(5_000 * SCHAAL)
+REGELS: list[tuple[str, str, str, str]] = []
+
+
+def resultaat(wat: str, waarde: str, doel: str, oordeel: str = "") -> None:
+    REGELS.append((wat, waarde, doel, oordeel))
+    print(f"  {wat}: {waarde} (doel {doel}) {oordeel}", flush=True)
+
+
+def maak_database():
+    import psycopg
+
+    naam = DB_URL.rsplit("/", 1)[1]
+    beheer = DB_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(beheer, autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+        c.execute(f'CREATE DATABASE "{naam}"')
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
+
+
+def laad():
+    """COPY straight into the tables; ids are given so that relations need no look-ups."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    rnd = random.Random(20261123)
+    gemeenten = (
+        ["almere"] * 50
+        + ["lelystad"] * 20
+        + ["dronten"] * 10
+        + ["noordoostpolder"] * 10
+        + ["zeewolde"] * 5
+        + ["urk"] * 4
+        + ["buiten_regio"]
+    )
+    begin = datetime.date.today() - datetime.timedelta(days=365 * JAREN)
+    nu = datetime.datetime.now(datetime.UTC)
+    with connection.cursor() as cur:
+        pg = cur.connection
+        bedden = dict(pg.execute("SELECT type_id, id FROM kern_voorziening WHERE type_id LIKE 'crisis%'").fetchall())
+        t0 = time.perf_counter()
+        geboren = {}
+        with pg.cursor().copy(
+            "COPY kern_jeugdige (id, voornaam, achternaam, geboortedatum, gemeente_id, gezag, kader, aangemaakt_op) FROM STDIN"
+        ) as cp:
+            for i in range(1, N_JEUGDIGEN + 1):
+                g = begin + datetime.timedelta(days=rnd.randint(-17 * 365, 3 * 365))
+                geboren[i] = g
+                cp.write_row(
+                    (
+                        i,
+                        f"Kind{i}",
+                        "Bench",
+                        g,
+                        rnd.choice(gemeenten),
+                        "ouders",
+                        "vrijwillig" if i % 5 else "gedwongen",
+                        nu,
+                    )
+                )
+        inzet_id = 0
+        vervolg_a = ["casusregie", "netwerkondersteuning", "behandeling_gezin", "begeleiding_gezin", "anders"]
+        vervolg_v = ["naar_huis_met_hulp", "naar_huis_zonder_hulp", "uhp_pleegzorg", "uhp_groep"]
+        inzetten = []
+        with pg.cursor().copy(
+            "COPY crisis_aanmelding (id, registratienummer, jeugdige_id, gemeente_id, hulpvraag, toelichting, bron, aangemeld_op, "
+            "aanmelddatum, leeftijdsgroep, loket_open, behandelen_voor, status, reden_geen_id, ernst, aard) FROM STDIN"
+        ) as cp:
+            for i in range(1, N_AANMELDINGEN + 1):
+                j = rnd.randint(1, N_JEUGDIGEN)
+                dag = begin + datetime.timedelta(days=rnd.randint(0, 365 * JAREN - 1))
+                moment = datetime.datetime.combine(dag, datetime.time(10), tzinfo=datetime.UTC)
+                leeftijd = (dag - geboren[j]).days // 365
+                groep = "12+" if leeftijd >= 12 else "12-"
+                geen = rnd.random() < 0.2
+                cp.write_row(
+                    (
+                        i,
+                        f"B-{i}",
+                        j,
+                        rnd.choice(gemeenten),
+                        "verblijf" if rnd.random() < 0.3 else "ambulant",
+                        "",
+                        "toegang",
+                        moment,
+                        dag,
+                        groep,
+                        True,
+                        moment,
+                        "afgesloten",
+                        rnd.choice(["alternatief", "ingetrokken", "geen_plek"]) if geen else None,
+                        "",
+                        "",
+                    )
+                )
+                if geen:
+                    continue
+                eind = dag + datetime.timedelta(days=rnd.randint(10, 40))
+                inzet_id += 1
+                inzetten.append(
+                    (
+                        inzet_id,
+                        i,
+                        "ambulant",
+                        "triade",
+                        None,
+                        False,
+                        dag,
+                        eind,
+                        rnd.choice(vervolg_a),
+                        None,
+                        None,
+                        moment,
+                    )
+                )
+                if rnd.random() < 0.25:
+                    inzet_id += 1
+                    soort = rnd.choice(["crisisbed", "pleegzorg"])
+                    bed = (
+                        bedden["crisispleegzorg"]
+                        if soort == "pleegzorg"
+                        else bedden["crisisgroep_12plus" if groep == "12+" else "crisisgroep_12min"]
+                    )
+                    verblijf_eind = dag + datetime.timedelta(days=rnd.randint(2, 45))
+                    inzetten.append(
+                        (
+                            inzet_id,
+                            i,
+                            soort,
+                            "triade",
+                            bed,
+                            False,
+                            dag,
+                            verblijf_eind,
+                            None,
+                            rnd.choice(vervolg_v),
+                            dag + datetime.timedelta(days=rnd.randint(3, 25)),
+                            moment,
+                        )
+                    )
+        with pg.cursor().copy(
+            "COPY crisis_inzet (id, aanmelding_id, hulpvorm_id, aanbieder_id, voorziening_id, ambulant_lokaal_team, startdatum, "
+            "einddatum, vervolg_ambulant_id, vervolg_verblijf_id, perspectiefplan_datum, aangemaakt_op) FROM STDIN"
+        ) as cp:
+            for rij in inzetten:
+                cp.write_row(rij)
+        gebruiker = pg.execute(
+            "INSERT INTO accounts_gebruiker (password, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined, rol, ret_aanmelder) "
+            "VALUES ('!', false, 'bench-servicepunt', '', '', '', false, true, now(), 'servicepunt', false) RETURNING id"
+        ).fetchone()[0]
+        with pg.cursor().copy(
+            "COPY servicepunt_beschikking (id, jeugdige_id, zorgtype_id, afgegeven_op, gemeente_id, gemeente_reden, gezag_derden, "
+            "wlz_indicatie, buiten_regio, ambulant_gestart_op, geregistreerd_door_id, geregistreerd_op) FROM STDIN"
+        ) as cp:
+            for i in range(1, N_BESCHIKKINGEN + 1):
+                dag = begin + datetime.timedelta(days=rnd.randint(0, 365 * JAREN - 1))
+                cp.write_row(
+                    (
+                        i,
+                        rnd.randint(1, N_JEUGDIGEN),
+                        rnd.choice([None, "gezinshuis", "pleegzorg", "behandelgroep"]),
+                        dag,
+                        rnd.choice(gemeenten[:-1]),
+                        "",
+                        False,
+                        False,
+                        False,
+                        dag + datetime.timedelta(days=rnd.randint(3, 20)),
+                        gebruiker,
+                        nu,
+                    )
+                )
+        with pg.cursor().copy(
+            "COPY experttafel_casus (id, gemeente_id, inbrenger_id, via_gi, vraag, geprobeerd, gezinssituatie, toestemming, urgentie, "
+            "status, ingediend_op, plaats, escalatie_reden, intrekkingsreden, les) FROM STDIN"
+        ) as cp:
+            for i in range(1, N_CASUSSEN + 1):
+                dag = begin + datetime.timedelta(days=rnd.randint(0, 365 * JAREN - 1))
+                cp.write_row(
+                    (
+                        i,
+                        rnd.choice(gemeenten[:-1]),
+                        gebruiker,
+                        False,
+                        "Bench",
+                        "",
+                        "",
+                        False,
+                        "normaal",
+                        "ingediend" if i > N_CASUSSEN - 40 else "gesloten",
+                        datetime.datetime.combine(dag, datetime.time(9), tzinfo=datetime.UTC),
+                        "",
+                        "",
+                        "",
+                        "",
+                    )
+                )
+        for tabel in (
+            "kern_jeugdige",
+            "crisis_aanmelding",
+            "crisis_inzet",
+            "servicepunt_beschikking",
+            "experttafel_casus",
+        ):
+            pg.execute(f"SELECT setval(pg_get_serial_sequence('{tabel}', 'id'), (SELECT max(id) FROM {tabel}))")
+        pg.execute("ANALYZE")
+        duur = time.perf_counter() - t0
+    resultaat(
+        "laden met COPY",
+        f"{N_AANMELDINGEN:,} aanmeldingen, {len(inzetten):,} inzetten, {N_JEUGDIGEN:,} jeugdigen, "
+        f"{N_BESCHIKKINGEN:,} beschikkingen, {N_CASUSSEN:,} casussen in {duur:.0f} s",
+        "minuten, geen uren",
+    )
+
+
+HANDGESCHREVEN = """
+WITH a AS (
+    SELECT id, gemeente_id, leeftijdsgroep, jeugdige_id, reden_geen_id FROM crisis_aanmelding
+    WHERE aanmelddatum BETWEEN %(van)s AND %(tot)s),
+e AS (
+    SELECT i.*, a2.gemeente_id, a2.leeftijdsgroep FROM crisis_inzet i JOIN crisis_aanmelding a2 ON a2.id = i.aanmelding_id
+    WHERE i.einddatum BETWEEN %(van)s AND %(tot)s)
+SELECT 'totalen', NULL, NULL, NULL, count(*)::float, count(DISTINCT jeugdige_id)::float, NULL, NULL FROM a
+UNION ALL
+SELECT 'tabel1', a.gemeente_id, a.leeftijdsgroep, coalesce(i.hulpvorm_id, 'geen'), count(*), NULL, NULL, NULL
+    FROM a LEFT JOIN crisis_inzet i ON i.aanmelding_id = a.id GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'redenen', reden_geen_id, NULL, NULL, count(*), NULL, NULL, NULL FROM a
+    WHERE NOT EXISTS (SELECT 1 FROM crisis_inzet i WHERE i.aanmelding_id = a.id) GROUP BY 2
+UNION ALL
+SELECT 'vervolg', hulpvorm_id, leeftijdsgroep, coalesce(vervolg_ambulant_id, vervolg_verblijf_id), count(*), NULL, NULL, NULL
+    FROM e GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'duur', gemeente_id, NULL, NULL, count(*), avg(einddatum - startdatum),
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY einddatum - startdatum), max(einddatum - startdatum)
+    FROM e WHERE hulpvorm_id IN ('crisisbed', 'pleegzorg') GROUP BY 2
+UNION ALL
+SELECT 'plan', NULL, NULL, NULL, count(*), count(*) FILTER (WHERE perspectiefplan_datum <= startdatum + 14), NULL, NULL
+    FROM crisis_inzet WHERE hulpvorm_id IN ('crisisbed', 'pleegzorg') AND startdatum BETWEEN %(van)s AND %(tot)s
+"""
+
+
+def meet(functie, keer=15):
+    tijden = []
+    for _ in range(keer):
+        t = time.perf_counter()
+        functie()
+        tijden.append((time.perf_counter() - t) * 1000)
+    tijden.sort()
+    return statistics.median(tijden), tijden[int(len(tijden) * 0.95) - 1]
+
+
+def cijfers_versus_sql():
+    from django.db import connection
+
+    from crisis.cijfers import Kwartaal, ccp_cijfers
+
+    k = Kwartaal.van_datum(datetime.date.today()).vorige()
+    app, _ = meet(lambda: ccp_cijfers(k))
+
+    def sql():
+        with connection.cursor() as c:
+            c.execute(HANDGESCHREVEN, {"van": k.van, "tot": k.tot_en_met})
+            c.fetchall()
+
+    hand, _ = meet(sql)
+    ratio = app / hand
+    resultaat(
+        "CCP-kwartaalcijfers (alle tabellen) t.o.v. één handgeschreven SQL voor Tabel 1",
+        f"{app:.1f} ms t.o.v. {hand:.1f} ms = {ratio:.2f}×",
+        "≤ 1,5×",
+        "gehaald" if ratio <= 1.5 else "niet gehaald: zie README",
+    )
+
+
+def latenties():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import Gebruiker
+    from crisis.models import Aanmelding
+
+    def user(naam, rol, **kw):
+        u, _ = Gebruiker.objects.get_or_create(username=naam, defaults={"rol": rol, **kw})
+        return u
+
+    aanmelding = Aanmelding.objects.order_by("-id").first()
+    paginas = [
+        ("CCP-dagoverzicht", user("b-ccp", "ccp"), "/crisis/"),
+        ("crisisbedden", user("b-ccp", "ccp"), "/crisis/beschikbaarheid/"),
+        ("aanmeldingspagina", user("b-ccp", "ccp"), f"/crisis/aanmeldingen/{aanmelding.pk}/"),
+        ("werklijst perspectiefregie", user("b-toegang", "toegang", gemeente_id="almere"), "/perspectiefregie/"),
+        ("wachtlijst servicepunt", user("b-sp", "servicepunt"), "/servicepunt/wachtlijst/"),
+    ]
+    from django.core import signals
+    from django.db import reset_queries
+
+    signals.request_started.disconnect(reset_queries)  # or the capture below would be emptied
+    for naam, u, pad in paginas:
+        c = Client()
+        c.force_login(u)
+        c.get(pad)
+        with CaptureQueriesContext(connection) as ctx:
+            r = c.get(pad)
+        assert r.status_code == 200, (pad, r.status_code)
+        p50, p95 = meet(lambda c=c, pad=pad: c.get(pad), keer=40)
+        resultaat(
+            f"{naam} p50/p95 ({len(ctx.captured_queries)} queries)",
+            f"{p50:.0f} / {p95:.0f} ms",
+            "p95 ≤ 50 ms",
+            "gehaald" if p95 <= 50 else "niet gehaald: zie README",
+        )
+
+
+def doorvoer():
+    """Intake API under concurrent load from a second process, against a bare view in the same run."""
+    from rest_framework.authtoken.models import Token
+
+    from accounts.models import Gebruiker
+
+    u, _ = Gebruiker.objects.get_or_create(username="b-last", defaults={"rol": "ccp"})
+    token = Token.objects.get_or_create(user=u)[0].key
+    poort = "18765"
+    env = dict(os.environ)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "flevojeugd.wsgi:application",
+            "-b",
+            f"127.0.0.1:{poort}",
+            "-w",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{poort}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        last = [sys.executable, str(ROOT / "bench" / "last.py"), poort, token]
+        kaal = float(subprocess.run(last + ["healthz"], capture_output=True, text=True, check=True).stdout)
+        intake = float(subprocess.run(last + ["intake"], capture_output=True, text=True, check=True).stdout)
+    finally:
+        server.terminate()
+        server.wait()
+    pct = 100 * intake / kaal
+    resultaat(
+        "intake-API onder gelijktijdige last (gunicorn, 2 workers, 8 verbindingen)",
+        f"{intake:.0f} req/s t.o.v. kale view {kaal:.0f} req/s = {pct:.0f}%",
+        "≥ 30%",
+        "gehaald" if pct >= 30 else "niet gehaald",
+    )
+
+
+def pdf():
+    import resource
+
+    from crisis.cijfers import Kwartaal
+    from rapportage import services
+
+    k = Kwartaal.van_datum(datetime.date.today()).vorige()
+    for naam, gemeente, doel in (("regionaal (Almere)", "almere", 5), ("nationaal volume (hele dataset)", None, 30)):
+        from kern.models import Gemeente
+
+        t = time.perf_counter()
+        rapport = services.vraag_aan(None, k, Gemeente.objects.filter(code=gemeente).first() if gemeente else None)
+        rapport.refresh_from_db()
+        duur = time.perf_counter() - t
+        piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        resultaat(
+            f"kwartaal-PDF {naam}",
+            f"{duur:.1f} s, piekgeheugen proces {piek:.0f} MB ({rapport.status})",
+            f"≤ {doel} s",
+            "gehaald" if duur <= doel and rapport.status == "klaar" else "niet gehaald",
+        )
+
+
+def main():
+    print(f"Benchmarks op {os.uname().nodename}, {os.cpu_count()} cores, schaal {SCHAAL}", flush=True)
+    maak_database()
+    laad()
+    cijfers_versus_sql()
+    latenties()
+    doorvoer()
+    pdf()
+    print("\n| meting | resultaat | doel | oordeel |\n|---|---|---|---|")
+    for r in REGELS:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
