@@ -43,18 +43,19 @@ def log(
 def log_lijst(user, onderwerp: str, objecten: Iterable, jeugdige_attr: str, request=None) -> None:
     """A list page shows several youths: one row each, written in one query."""
     kanaal = "api" if request is not None and request.path.startswith("/api/") else "pagina"
+    namens, ip = _namens(user), _ip(request)  # once per list, not per row
     regels = [
         AuditRegel(
             gebruiker=user,
             gebruikersnaam=user.username,
             rol=user.rol,
-            namens=_namens(user),
+            namens=namens,
             jeugdige_id=getattr(obj, jeugdige_attr),
             actie=Actie.INZIEN,
             onderwerp=onderwerp,
             onderwerp_id=str(obj.pk),
             kanaal=kanaal,
-            ip_adres=_ip(request),
+            ip_adres=ip,
         )
         for obj in objecten
     ]

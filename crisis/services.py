@@ -73,6 +73,7 @@ def aanmelden(
     if hulpvraag == Aanmelding.Hulpvraag.AMBULANT and gemeente.in_regio and not gemeente.ccp_loket:
         raise _fout("hulpvraag", loket_melding(gemeente))
     dag = timezone.localdate(nu)
+    sluit = kalender.sluitingsdagen()
     aanmelding = Aanmelding(
         registratienummer=uuid.uuid4().hex,
         jeugdige=jeugdige_vastleggen(jeugdige),
@@ -83,8 +84,8 @@ def aanmelden(
         aangemeld_op=nu,
         aanmelddatum=dag,
         leeftijdsgroep=leeftijdsgroep_op(jeugdige["geboortedatum"], dag),
-        loket_open=kalender.loket_open(nu),
-        behandelen_voor=kalender.volgende_opening(nu),
+        loket_open=kalender.loket_open(nu, sluit),
+        behandelen_voor=kalender.volgende_opening(nu, sluit),
         ingediend_door=user,
     )
     if not gemeente.in_regio:

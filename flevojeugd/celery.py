@@ -16,5 +16,6 @@ app.conf.beat_schedule = {
     "kwartaalrapportage": {
         "task": "rapportage.tasks.plan_kwartaalrapportage",
         "schedule": crontab(hour=7, minute=0, day_of_month="1-7", month_of_year="1,4,7,10"),
-    }
+    },
+    "wachtende-rapporten": {"task": "rapportage.tasks.herbied_wachtende_rapporten", "schedule": crontab(minute="*/5")},
 }

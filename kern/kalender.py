@@ -49,15 +49,15 @@ def is_werkdag(datum: datetime.date, sluitingsdagen: set[datetime.date] | None =
     return datum.weekday() < 5 and not is_feestdag(datum) and datum not in sluitingsdagen
 
 
-def loket_open(moment: datetime.datetime) -> bool:
+def loket_open(moment: datetime.datetime, sluit: set[datetime.date] | None = None) -> bool:
     lokaal = moment.astimezone(TZ)
-    return is_werkdag(lokaal.date()) and OPEN <= lokaal.time() < DICHT
+    return is_werkdag(lokaal.date(), sluit) and OPEN <= lokaal.time() < DICHT
 
 
-def volgende_opening(moment: datetime.datetime) -> datetime.datetime:
+def volgende_opening(moment: datetime.datetime, sluit: set[datetime.date] | None = None) -> datetime.datetime:
     """`moment` itself while the loket is open, otherwise the next 09:00 of a working day."""
     lokaal = moment.astimezone(TZ)
-    sluit = _sluitingsdagen()
+    sluit = _sluitingsdagen() if sluit is None else sluit
     dag = lokaal.date()
     if is_werkdag(dag, sluit) and OPEN <= lokaal.time() < DICHT:
         return moment

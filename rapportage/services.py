@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 
 def vraag_aan(user, kwartaal: Kwartaal, gemeente: Gemeente | None = None, publiek: bool = False) -> Rapport:
     """A new version of the report, queued for the worker once this transaction commits."""
-    from .tasks import bouw_rapport
 
     for _ in range(3):  # two requests at once for the same report: the unique constraint decides
         try:
@@ -43,11 +42,37 @@ def vraag_aan(user, kwartaal: Kwartaal, gemeente: Gemeente | None = None, publie
                     versie=(vorige or 0) + 1,
                     aangevraagd_door=user if getattr(user, "pk", None) else None,
                 )
-                transaction.on_commit(partial(bouw_rapport.delay, rapport.pk))
+                transaction.on_commit(partial(aanbieden, rapport.pk))
             return rapport
         except IntegrityError:
             continue
     raise RuntimeError("Kon geen nieuwe versie vastleggen; probeer het opnieuw.")
+
+
+WACHT_OP_WACHTRIJ = "Wacht op de takenwachtrij; wordt automatisch opnieuw aangeboden"
+
+
+def aanbieden(rapport_id: int) -> None:
+    """Hand the build to the queue. When the broker is away the request stays visible as waiting
+    and beat offers it again (opnieuw_aanbieden); it never vanishes."""
+    from .tasks import bouw_rapport
+
+    try:
+        bouw_rapport.delay(rapport_id)
+    except Exception:  # kombu raises its own connection errors, wrapped variously
+        logger.warning("Takenwachtrij onbereikbaar; rapport %s wacht", rapport_id)
+        Rapport.objects.filter(pk=rapport_id, status=Rapport.Status.WACHTRIJ).update(stap=WACHT_OP_WACHTRIJ)
+
+
+def opnieuw_aanbieden(ouder_dan: datetime.timedelta = datetime.timedelta(minutes=5)) -> int:
+    """Offer again what waits too long in the queue (a broker that was down, a lost message)."""
+    grens = timezone.now() - ouder_dan
+    ids = list(
+        Rapport.objects.filter(status=Rapport.Status.WACHTRIJ, aangevraagd_op__lt=grens).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        aanbieden(pk)
+    return len(ids)
 
 
 def _voortgang(rapport: Rapport, procent: int, stap: str) -> None:

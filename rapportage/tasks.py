@@ -33,3 +33,8 @@ def bouw_rapport(self, rapport_id: int) -> int:
 def plan_kwartaalrapportage():
     rapport = services.plan_kwartaal()
     return rapport.pk if rapport else None
+
+
+@shared_task
+def herbied_wachtende_rapporten():
+    return services.opnieuw_aanbieden()

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -242,13 +243,14 @@ def beschikking(request, pk):
 def wachtlijst(request):
     _vereist(request.user, "servicepunt.beschikkingen_zien")
     vandaag = timezone.localdate()
-    rijen = list(
-        _beschikkingen(request.user).wachtend(vandaag).prefetch_related("overbruggingen").order_by("afgegeven_op")[:500]
+    qs = (
+        _beschikkingen(request.user).wachtend(vandaag).prefetch_related("overbruggingen").order_by("afgegeven_op", "id")
     )
-    for b in rijen:
+    pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    for b in pagina:
         b.wachtdagen = (vandaag - b.afgegeven_op).days
-    log_lijst(request.user, "servicepunt.wachtlijst", rijen, "jeugdige_id", request)
-    return render(request, "servicepunt/wachtlijst.html", {"rijen": rijen})
+    log_lijst(request.user, "servicepunt.wachtlijst", pagina, "jeugdige_id", request)
+    return render(request, "servicepunt/wachtlijst.html", {"rijen": pagina, "pagina": pagina})
 
 
 @login_required

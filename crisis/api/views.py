@@ -11,7 +11,7 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 
 from .. import services
-from ..models import Aanmelding, Inzet
+from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
 
 
@@ -58,7 +58,12 @@ class AanmeldingenView(generics.ListAPIView):
         invoer = s.AanmeldingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         aanmelding = services.aanmelden(request.user, request=request, **invoer.validated_data)
-        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data, status=status.HTTP_201_CREATED)
+        # A new referral has no deployments or assignments yet: no need to ask the database.
+        aanmelding._prefetched_objects_cache = {
+            "inzetten": Inzet.objects.none(),
+            "toewijzingen": Toewijzing.objects.none(),
+        }
+        return Response(s.AanmeldingSerializer(aanmelding).data, status=status.HTTP_201_CREATED)
 
 
 class AanmeldingView(APIView):
