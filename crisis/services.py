@@ -252,8 +252,8 @@ def inzetten(
     aanmelding = _vergrendel(aanmelding)
     if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
         raise Conflict("Deze aanmelding is al afgesloten.")
-    if startdatum < aanmelding.aanmelddatum:
-        raise _fout("startdatum", "De startdatum ligt vóór de aanmelding.")
+    # A start before the referral is real: the 24-hour crisis service acts at night and the CCP
+    # registers it the next working day.
     if verwachte_einddatum and verwachte_einddatum < startdatum:
         raise _fout("verwachte_einddatum", "De verwachte einddatum ligt vóór de startdatum.")
     inzet = Inzet(

@@ -30,31 +30,39 @@ def _fouten_naar_form(form, exc: ValidationError):
         form.add_error(veld if veld in form.fields else None, meldingen)
 
 
+DAGOVERZICHT_RIJEN = 25  # the most urgent first; the full lists are one click away
+
+
+def _deel(qs) -> tuple[list, int]:
+    rijen = list(qs[:DAGOVERZICHT_RIJEN])
+    return rijen, (len(rijen) if len(rijen) < DAGOVERZICHT_RIJEN else qs.count())
+
+
 @login_required
 def dagoverzicht(request):
     _vereist(request.user, "crisis.dagoverzicht_zien")
     basis = Aanmelding.objects.met_details()
     levend = Toewijzing.objects.filter(aanmelding=OuterRef("pk")).exclude(status="geweigerd")
     geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status="geweigerd")
-    nieuw = list(basis.filter(status=Aanmelding.Status.NIEUW).order_by("behandelen_voor")[:100])
-    te_verdelen = list(
+    nieuw, nieuw_totaal = _deel(basis.filter(status=Aanmelding.Status.NIEUW).order_by("behandelen_voor", "id"))
+    te_verdelen, te_verdelen_totaal = _deel(
         basis.filter(status__in=["getrieerd", "in_zorg"], gemeente__ccp_loket=True)
         .filter(~Exists(levend), ~Exists(Inzet.objects.filter(aanmelding=OuterRef("pk"), hulpvorm__verblijf=False)))
         .annotate(was_geweigerd=Exists(geweigerd))
-        .order_by("aangemeld_op")[:100]
+        .order_by("aangemeld_op", "id")
     )
-    open_toewijzingen = list(
+    open_toewijzingen, open_totaal = _deel(
         Toewijzing.objects.filter(status="toegewezen")
         .select_related("aanbieder", "aanmelding__jeugdige", "aanmelding__gemeente")
-        .order_by("toegewezen_op")[:100]
+        .order_by("toegewezen_op", "id")
     )
     vandaag = timezone.localdate()
-    verblijven = list(
+    verblijven, verblijven_totaal = _deel(
         Inzet.objects.verblijven()
         .lopend()
         .filter(perspectiefplan_datum__isnull=True)
         .select_related("aanmelding__jeugdige", "voorziening", "hulpvorm")
-        .order_by("startdatum")[:200]
+        .order_by("startdatum", "id")
     )
     for v in verblijven:
         v.plan_uiterlijk = regels.perspectiefplan_uiterlijk(v.startdatum)
@@ -66,10 +74,15 @@ def dagoverzicht(request):
         "crisis/dagoverzicht.html",
         {
             "nieuw": nieuw,
+            "nieuw_totaal": nieuw_totaal,
             "te_verdelen": te_verdelen,
+            "te_verdelen_totaal": te_verdelen_totaal,
             "open_toewijzingen": open_toewijzingen,
+            "open_totaal": open_totaal,
             "verblijven": verblijven,
+            "verblijven_totaal": verblijven_totaal,
             "loket_open": kalender.loket_open(timezone.now()),
+            "max_rijen": DAGOVERZICHT_RIJEN,
         },
     )
 
