@@ -72,6 +72,12 @@ ITEMS = [
         "rapportage.rapporten_zien",
         "Download de kwartaalrapportage als PDF.",
     ),
+    Item(
+        "Historische CCP-registratie importeren",
+        "crisis:importeren",
+        "crisis.importeren",
+        "Lees de registratiespreadsheet van het CCP in (alles of niets).",
+    ),
     Item("Beheer", "admin:index", "audit.inzien", "Referentiegegevens, gebruikers en de logging."),
 ]
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("beschikbaarheid/", views.beschikbaarheid, name="beschikbaarheid"),
     path("toewijzingen/", views.toewijzingen, name="toewijzingen"),
     path("cijfers/", views.cijfers, name="cijfers"),
+    path("importeren/", views.importeren, name="importeren"),
 ]

@@ -17,6 +17,7 @@ from kern.models import Gemeente
 
 from . import forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
+from .grafiek import verblijfsduur_grafiek
 from .models import Aanmelding, Inzet, Toewijzing
 
 
@@ -329,9 +330,36 @@ def cijfers(request):
         if request.user.gemeente_id:
             gemeente = request.user.gemeente
         data = ccp_cijfers(Kwartaal.parse(form.cleaned_data["kwartaal"]), gemeente)
-    tabellen = (
-        {"tabel2": vervolg_rijen(data, "vervolg_ambulant"), "tabel3": vervolg_rijen(data, "vervolg_verblijf")}
-        if data
-        else {}
-    )
+    tabellen = {}
+    if data:
+        tabellen = {
+            "tabel2": vervolg_rijen(data, "vervolg_ambulant"),
+            "tabel3": vervolg_rijen(data, "vervolg_verblijf"),
+            "grafiek": verblijfsduur_grafiek(data["verblijfsduur"], dict(Gemeente.objects.values_list("code", "naam"))),
+        }
     return render(request, "crisis/cijfers.html", {"form": form, "c": data, **tabellen})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def importeren(request):
+    """The historical import for the functional administrator: the same code as `import_ccp`."""
+    import io
+
+    from .importeren import ImportFout, importeer
+
+    _vereist(request.user, "crisis.importeren")
+    fouten, resultaat = [], None
+    if request.method == "POST":
+        bestand = request.FILES.get("bestand")
+        if bestand is None:
+            fouten = ["Kies een CSV-bestand."]
+        else:
+            try:
+                resultaat = importeer(io.TextIOWrapper(bestand.file, encoding="utf-8-sig", newline=""))
+                log(request.user, Actie.AANMAKEN, "crisis.import", None, None, request)
+            except ImportFout as exc:
+                fouten = exc.fouten
+            except UnicodeDecodeError:
+                fouten = ["Het bestand is geen UTF-8."]
+    return render(request, "crisis/importeren.html", {"fouten": fouten, "resultaat": resultaat})

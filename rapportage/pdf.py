@@ -1,53 +1,15 @@
 """The quarterly report as an accessible, tagged A4 PDF (WeasyPrint, PDF/UA-1)."""
 
-import base64
-
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from crisis.cijfers import vervolg_rijen
+from crisis.grafiek import verblijfsduur_grafiek
 
 from .models import Rapport
 from .privacy import MASKER
 from .secties import SECTIES
-
-
-def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
-    """Figure 1 as SVG (pygal), returned as a data URI for an <img> with alt text."""
-    import pygal
-    from pygal.style import Style
-
-    stijl = Style(
-        background="white",
-        plot_background="white",
-        foreground="#1a1a1a",
-        foreground_strong="#1a1a1a",
-        foreground_subtle="#6b6b6b",
-        colors=("#01689b", "#8fcae7"),
-        font_family="Liberation Sans, sans-serif",
-        label_font_size=13,
-        major_label_font_size=13,
-        legend_font_size=13,
-        title_font_size=15,
-        value_font_size=11,
-    )
-    grafiek = pygal.Bar(
-        style=stijl,
-        width=760,
-        height=360,
-        js=[],
-        legend_at_bottom=True,
-        print_values=True,
-        title="Verblijfsduur in dagen per gemeente",
-        disable_xml_declaration=True,
-    )
-    codes = [c for c, d in verblijfsduur.items() if isinstance(d.get("aantal"), int) and d["aantal"] > 0]
-    grafiek.x_labels = [namen.get(c, c) for c in codes]
-    grafiek.add("Gemiddeld", [verblijfsduur[c]["gemiddeld"] for c in codes])
-    grafiek.add("Mediaan", [verblijfsduur[c]["mediaan"] for c in codes])
-    svg = grafiek.render()
-    return "data:image/svg+xml;base64," + base64.b64encode(svg if isinstance(svg, bytes) else svg.encode()).decode()
 
 
 def _verschil(nu, vorig):

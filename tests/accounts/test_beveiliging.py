@@ -99,3 +99,24 @@ def test_inzien_via_pagina_en_api_wordt_gelogd(client, api, settings):
 
 def test_jeugdige_factory_str_toont_geen_naam():
     assert "Testkind" not in str(JeugdigeFactory())
+
+
+def test_sessie_verloopt_na_inactiviteit(client, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    persona("beleid", username="beleid")
+    client.post("/account/inloggen/", {"username": "beleid", "password": WACHTWOORD})
+    assert client.get("/crisis/cijfers/").status_code == 200
+    sessie = client.session
+    sessie.set_expiry(-1)  # as if the 30 minutes of inactivity have passed
+    sessie.save()
+    r = client.get("/crisis/cijfers/")
+    assert r.status_code == 302 and r["Location"].startswith("/account/inloggen/")
+    assert settings.SESSION_COOKIE_AGE == 1800 and settings.SESSION_SAVE_EVERY_REQUEST
+
+
+def test_csrf_wordt_gecontroleerd():
+    from django.test import Client
+
+    persona("ccp", username="coordinator")
+    client = Client(enforce_csrf_checks=True)
+    assert client.post("/account/inloggen/", {"username": "coordinator", "password": WACHTWOORD}).status_code == 403

@@ -29,6 +29,7 @@ MATRIX = {
     "crisis:beschikbaarheid": ("/crisis/beschikbaarheid/", {"ccp", "toegang", "aanbieder", "gi", "servicepunt"}),
     "crisis:toewijzingen": ("/crisis/toewijzingen/", {"aanbieder"}),
     "crisis:cijfers": ("/crisis/cijfers/", {"ccp", "beleid"}),
+    "crisis:importeren": ("/crisis/importeren/", {"beheer"}),
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),

@@ -118,3 +118,20 @@ def test_cijfers_als_csv(api, geimporteerd):
     r = api(persona("ccp", username="ccp")).get(URL + "?formaat=csv")
     assert r["Content-Type"].startswith("text/csv")
     assert "inzet,almere,12+,crisisbed,1" in r.content.decode()
+
+
+def test_beheerder_importeert_via_de_browserpagina(client, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(persona("beheer", username="beheer", is_staff=True))
+    with open(DATA / "ccp_2026q3.csv", "rb") as f:
+        r = client.post("/crisis/importeren/", {"bestand": f})
+    assert "7 aanmeldingen en 5 inzetten ingelezen" in r.content.decode()
+    kapot = DATA / "ccp_2026q3.csv"
+    regels = kapot.read_text().splitlines()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bestand = SimpleUploadedFile(
+        "fout.csv", "\n".join([regels[0], "Z1,C1,2026-07-01,2016-01-01,nergens,,alternatief,,,,"]).encode()
+    )
+    r = client.post("/crisis/importeren/", {"bestand": bestand})
+    assert "regel 2: onbekende gemeente" in r.content.decode()
