@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -17,8 +17,32 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+NUL_MELDING = "Bevat een teken dat niet is toegestaan (NUL)."
+
+
+def _veld_met_nul(data, pad="") -> str | None:
+    """The first field whose value holds a NUL character: PostgreSQL cannot store it."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            gevonden = _veld_met_nul(v, f"{pad}.{k}" if pad else str(k))
+            if gevonden:
+                return gevonden
+    elif isinstance(data, list):
+        for v in data:
+            gevonden = _veld_met_nul(v, pad)
+            if gevonden:
+                return gevonden
+    elif isinstance(data, str) and "\x00" in data:
+        return pad or "non_field_errors"
+    return None
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DataError):
+        request = context.get("request")
+        veld = _veld_met_nul(getattr(request, "data", None)) if request is not None else None
+        exc = exceptions.ValidationError({veld or "non_field_errors": [NUL_MELDING]})
+    elif isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, IntegrityError):

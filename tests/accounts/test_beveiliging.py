@@ -120,3 +120,15 @@ def test_csrf_wordt_gecontroleerd():
     persona("ccp", username="coordinator")
     client = Client(enforce_csrf_checks=True)
     assert client.post("/account/inloggen/", {"username": "coordinator", "password": WACHTWOORD}).status_code == 403
+
+
+def test_nul_tekens_geven_400_en_geen_500(api, client, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    sp = persona("servicepunt", username="sevda")
+    r = api(sp).post(
+        "/api/v1/servicepunt/matching/", {"leeftijd": 4, "gemeente": "al\x00mere", "ernst": "licht"}, format="json"
+    )
+    assert r.status_code == 400 and r.json() == {"gemeente": ["Bevat een teken dat niet is toegestaan (NUL)."]}
+    assert api(sp).get("/api/v1/rapportage/servicepunt/2026-Q3/?gemeente=a\x00").status_code in (400, 403)
+    client.force_login(sp)
+    assert client.get("/servicepunt/matching/?gemeente=al%00mere&leeftijd=3").status_code == 400
