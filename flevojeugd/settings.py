@@ -220,6 +220,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TriageErnstEnum": "crisis.models.Aanmelding.Ernst",
+        "MatchingErnstEnum": [("licht", "licht"), ("matig", "matig"), ("zwaar", "zwaar")],
+    },
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
