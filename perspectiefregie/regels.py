@@ -2,13 +2,14 @@
 
 import datetime
 
+from crisis.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the CCP's term, decided once
 from kern import kalender
 from kern.models import leeftijd_op
 
 REGISSEUR_BINNEN_WERKDAGEN = 2
 # A perspective plan within two weeks of a crisis admission (domain §3). For 24-hour care the
 # region names no term; six weeks is the working agreement until it does.
-PLAN_TERMIJN_DAGEN = {"crisis": 14, "plaatsing": 42}
+PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
 NA_18_VANAF = 16
 BIJNA_DAGEN = 3
 
