@@ -30,3 +30,11 @@ def is_ret_aanmelder(user):
 
 
 rules.add_perm("audit.inzien", is_beheer)
+
+
+def vereist(user, perm: str, obj=None) -> None:
+    """The one check every page and endpoint makes before it acts: 403 when the rules say no."""
+    from django.core.exceptions import PermissionDenied
+
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied("U heeft geen toestemming voor deze actie.")

@@ -4,8 +4,9 @@ import datetime
 from dataclasses import dataclass
 from fractions import Fraction
 
+from kern import termijnen
+
 PERSPECTIEFPLAN_TERMIJN_DAGEN = 14  # evaluation and perspective plan within two weeks of admission
-BIJNA_VERLOPEN_DAGEN = 3  # the day queue warns this many days before the plan deadline
 VERWACHT_VERTREK_DAGEN = 7  # the bed board lists departures expected within a week
 VEROUDERD_NA_UREN = 24  # capacity figures not confirmed for a day stand out
 
@@ -34,12 +35,4 @@ def perspectiefplan_op_tijd(startdatum: datetime.date, plandatum: datetime.date 
 
 
 def perspectiefplan_status(startdatum: datetime.date, plandatum: datetime.date | None, vandaag: datetime.date) -> str:
-    """'op_tijd', 'te_laat' (plan came late), 'verlopen' (none and past due), 'bijna' or 'open'."""
-    uiterlijk = perspectiefplan_uiterlijk(startdatum)
-    if plandatum is not None:
-        return "op_tijd" if plandatum <= uiterlijk else "te_laat"
-    if vandaag > uiterlijk:
-        return "verlopen"
-    if (uiterlijk - vandaag).days <= BIJNA_VERLOPEN_DAGEN:
-        return "bijna"
-    return "open"
+    return termijnen.status(perspectiefplan_uiterlijk(startdatum), plandatum, vandaag)

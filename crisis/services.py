@@ -9,7 +9,7 @@ import uuid
 from collections import Counter
 from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -17,9 +17,9 @@ from django.utils import timezone
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from flevojeugd.api import Conflict
 from kern import kalender
 from kern.bezetting import met_bezetting
+from kern.fouten import Conflict, veldfout
 from kern.models import (
     Aanbieder,
     Gemeente,
@@ -40,10 +40,6 @@ from .models import Aanmelding, CrisisContract, Inzet, Toewijzing
 LOKAAL_TEAM = "lokaal_team"
 
 _BRON_PER_ROL = {Rol.TOEGANG: Aanmelding.Bron.TOEGANG, Rol.GI: Aanmelding.Bron.GI, Rol.CCP: Aanmelding.Bron.TELEFOON}
-
-
-def _fout(veld: str, melding: str) -> ValidationError:
-    return ValidationError({veld: [melding]})
 
 
 def loket_melding(gemeente: Gemeente) -> str:
@@ -71,7 +67,7 @@ def aanmelden(
     if user.rol == Rol.TOEGANG and gemeente.code != user.gemeente_id:
         raise PermissionDenied("U kunt alleen jeugdigen van uw eigen gemeente aanmelden.")
     if hulpvraag == Aanmelding.Hulpvraag.AMBULANT and gemeente.in_regio and not gemeente.ccp_loket:
-        raise _fout("hulpvraag", loket_melding(gemeente))
+        raise veldfout("hulpvraag", loket_melding(gemeente))
     dag = timezone.localdate(nu)
     sluit = kalender.sluitingsdagen()
     aanmelding = Aanmelding(
@@ -178,9 +174,9 @@ def verdelen(
     opties = kandidaten(aanmelding)
     if aanbieder is not None:
         if not reden.strip():
-            raise _fout("reden", "Geef een reden op waarom u van de verdeelregel afwijkt.")
+            raise veldfout("reden", "Geef een reden op waarom u van de verdeelregel afwijkt.")
         if aanbieder.code not in {k.code for k in opties}:
-            raise _fout(
+            raise veldfout(
                 "aanbieder", "Deze aanbieder levert geen ambulante crisishulp voor deze gemeente of heeft al geweigerd."
             )
         toewijzing = _wijs_toe(user, aanmelding, aanbieder.code, reden.strip())
@@ -211,7 +207,7 @@ def weigeren(
     if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
         raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
     if not reden or not reden.strip():
-        raise _fout("reden", "Geef een reden op voor de weigering.")
+        raise veldfout("reden", "Geef een reden op voor de weigering.")
     code, tekst = _weigerreden(reden)
     toewijzing.status = Toewijzing.Status.GEWEIGERD
     toewijzing.weigerreden = code
@@ -255,7 +251,7 @@ def inzetten(
     # A start before the referral is real: the 24-hour crisis service acts at night and the CCP
     # registers it the next working day.
     if verwachte_einddatum and verwachte_einddatum < startdatum:
-        raise _fout("verwachte_einddatum", "De verwachte einddatum ligt vóór de startdatum.")
+        raise veldfout("verwachte_einddatum", "De verwachte einddatum ligt vóór de startdatum.")
     inzet = Inzet(
         aanmelding=aanmelding, hulpvorm=hulpvorm, startdatum=startdatum, verwachte_einddatum=verwachte_einddatum
     )
@@ -265,15 +261,15 @@ def inzetten(
     else:
         _koppel_ambulant(inzet, aanmelding, ambulant_door)
         if voorziening is None:
-            raise _fout("voorziening", "Kies de crisisvoorziening voor het verblijf.")
+            raise veldfout("voorziening", "Kies de crisisvoorziening voor het verblijf.")
         # The row lock serialises requests for the same facility: two for the last place
         # cannot both see it free.
         voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
         if voorziening.type.hulpvorm_id != hulpvorm.code or not voorziening.actief:
-            raise _fout("voorziening", f"{voorziening.naam} is geen voorziening voor {hulpvorm.label.lower()}.")
+            raise veldfout("voorziening", f"{voorziening.naam} is geen voorziening voor {hulpvorm.label.lower()}.")
         leeftijd = aanmelding.jeugdige.leeftijd(startdatum)
         if not voorziening.past_leeftijd(leeftijd):
-            raise _fout(
+            raise veldfout(
                 "voorziening",
                 f"{voorziening.naam} is voor jeugdigen van {voorziening.leeftijd_min} tot en met "
                 f"{voorziening.leeftijd_max} jaar; deze jeugdige is {leeftijd}.",
@@ -301,7 +297,7 @@ def inzetten(
 def _koppel_ambulant(inzet: Inzet, aanmelding: Aanmelding, ambulant_door) -> None:
     """A stay is only offered together with ambulant help."""
     if ambulant_door in (None, ""):
-        raise _fout(
+        raise veldfout(
             "ambulant_door",
             "Crisishulp met verblijf kan alleen samen met ambulante hulp: geef de ambulante inzet "
             "van deze aanmelding op, of 'lokaal_team' voor het lokale team van de gemeente.",
@@ -312,10 +308,10 @@ def _koppel_ambulant(inzet: Inzet, aanmelding: Aanmelding, ambulant_door) -> Non
     try:
         ambulant_id = int(ambulant_door)
     except (TypeError, ValueError):
-        raise _fout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.") from None
+        raise veldfout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.") from None
     ambulant = aanmelding.inzetten.filter(pk=ambulant_id, hulpvorm__verblijf=False).first()
     if ambulant is None:
-        raise _fout("ambulant_door", "Dit is geen ambulante inzet van deze aanmelding.")
+        raise veldfout("ambulant_door", "Dit is geen ambulante inzet van deze aanmelding.")
     inzet.ambulant_door = ambulant
 
 
@@ -325,15 +321,15 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     if inzet.einddatum is not None:
         raise Conflict("Deze inzet is al afgesloten.")
     if inzet.startdatum and einddatum < inzet.startdatum:
-        raise _fout("einddatum", "De einddatum ligt vóór de startdatum.")
+        raise veldfout("einddatum", "De einddatum ligt vóór de startdatum.")
     if inzet.hulpvorm.verblijf:
         inzet.vervolg_verblijf = VervolgVerblijf.objects.filter(code=vervolg, actief=True).first()
         if inzet.vervolg_verblijf is None:
-            raise _fout("vervolg", "Kies een vervolg uit de lijst 'vervolg na crisishulp met verblijf'.")
+            raise veldfout("vervolg", "Kies een vervolg uit de lijst 'vervolg na crisishulp met verblijf'.")
     else:
         inzet.vervolg_ambulant = VervolgAmbulant.objects.filter(code=vervolg, actief=True).first()
         if inzet.vervolg_ambulant is None:
-            raise _fout("vervolg", "Kies een vervolg uit de lijst 'vervolg na ambulante crisishulp'.")
+            raise veldfout("vervolg", "Kies een vervolg uit de lijst 'vervolg na ambulante crisishulp'.")
     inzet.einddatum = einddatum
     inzet.save()
     if inzet.hulpvorm.verblijf:
@@ -348,9 +344,9 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
 def perspectiefplan_vastleggen(user, inzet: Inzet, *, datum: datetime.date, request=None) -> Inzet:
     inzet = Inzet.objects.select_for_update().select_related("hulpvorm", "aanmelding__jeugdige").get(pk=inzet.pk)
     if not inzet.hulpvorm.verblijf:
-        raise _fout("perspectiefplan_datum", "Een perspectiefplan hoort bij crisishulp met verblijf.")
+        raise veldfout("perspectiefplan_datum", "Een perspectiefplan hoort bij crisishulp met verblijf.")
     if inzet.startdatum and datum < inzet.startdatum:
-        raise _fout("perspectiefplan_datum", "Het plan kan niet vóór de opname zijn vastgesteld.")
+        raise veldfout("perspectiefplan_datum", "Het plan kan niet vóór de opname zijn vastgesteld.")
     inzet.perspectiefplan_datum = datum
     inzet.save(update_fields=["perspectiefplan_datum"])
     log(user, Actie.WIJZIGEN, "crisis.perspectiefplan", inzet, inzet.aanmelding.jeugdige, request)
@@ -360,7 +356,7 @@ def perspectiefplan_vastleggen(user, inzet: Inzet, *, datum: datetime.date, requ
 def bevestig_capaciteit(user, voorziening: Voorziening, *, capaciteit: int | None = None) -> Voorziening:
     if capaciteit is not None:
         if capaciteit < 0:
-            raise _fout("capaciteit", "De capaciteit kan niet negatief zijn.")
+            raise veldfout("capaciteit", "De capaciteit kan niet negatief zijn.")
         voorziening.capaciteit = capaciteit
     voorziening.bevestigd_op = timezone.now()
     voorziening.save(update_fields=["capaciteit", "bevestigd_op"])

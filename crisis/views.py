@@ -1,35 +1,27 @@
 """CCP pages: thin views over services.py, querysets.py and cijfers.py."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
-from flevojeugd.api import Conflict
 from kern import kalender
+from kern.fouten import Conflict, fouten_naar_form, leesbaar
 from kern.models import Gemeente
 
 from . import forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
 from .grafiek import verblijfsduur_grafiek
 from .models import Aanmelding, Inzet, Toewijzing
-
-
-def _vereist(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _fouten_naar_form(form, exc: ValidationError):
-    for veld, meldingen in exc.message_dict.items():
-        form.add_error(veld if veld in form.fields else None, meldingen)
-
 
 DAGOVERZICHT_RIJEN = 25  # the most urgent first; the full lists are one click away
 
@@ -41,7 +33,7 @@ def _deel(qs) -> tuple[list, int]:
 
 @login_required
 def dagoverzicht(request):
-    _vereist(request.user, "crisis.dagoverzicht_zien")
+    vereist(request.user, "crisis.dagoverzicht_zien")
     basis = Aanmelding.objects.met_details()
     levend = Toewijzing.objects.filter(aanmelding=OuterRef("pk")).exclude(status="geweigerd")
     geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status="geweigerd")
@@ -90,7 +82,7 @@ def dagoverzicht(request):
 
 @login_required
 def aanmeldingen(request):
-    _vereist(request.user, "crisis.aanmeldingen_zien")
+    vereist(request.user, "crisis.aanmeldingen_zien")
     qs = Aanmelding.objects.zichtbaar_voor(request.user).met_details().order_by("-aangemeld_op", "-id")
     status = request.GET.get("status")
     if status in Aanmelding.Status.values:
@@ -107,7 +99,7 @@ def aanmeldingen(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def aanmelden(request):
-    _vereist(request.user, "crisis.aanmelden")
+    vereist(request.user, "crisis.aanmelden")
     form = forms.AanmeldForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -122,7 +114,7 @@ def aanmelden(request):
                 request=request,
             )
         except ValidationError as exc:
-            _fouten_naar_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             if not aanmelding.loket_open:
                 messages.warning(
@@ -227,7 +219,7 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
     if actie.startswith("afsluiten-") or actie.startswith("plan-"):
         soort, _, inzet_id = actie.partition("-")
         inzet = get_object_or_404(Inzet.objects.select_related("hulpvorm", "voorziening"), pk=inzet_id, aanmelding=obj)
-        _vereist(user, "crisis.afsluiten", inzet)
+        vereist(user, "crisis.afsluiten", inzet)
         if soort == "afsluiten":
             form = forms.AfsluitenForm(request.POST, verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
 
@@ -241,7 +233,7 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
                     user, inzet, datum=d["perspectiefplan_datum"], request=request
                 )  # noqa: E731
     elif actie in _ACTIES:
-        _vereist(user, _ACTIES[actie])
+        vereist(user, _ACTIES[actie])
         form, uitvoeren = _actie(request, obj, actie)
         formulieren[actie] = form
     else:
@@ -259,11 +251,8 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
         return None
     try:
         uitvoeren(form.cleaned_data if form is not None else {})
-    except ValidationError as exc:
-        messages.error(request, "Niet opgeslagen: " + " ".join(m for ms in exc.message_dict.values() for m in ms))
-        return None
-    except Conflict as exc:
-        messages.error(request, str(exc.detail))
+    except (ValidationError, Conflict) as exc:
+        messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
         return None
     messages.success(request, "Opgeslagen.")
     return redirect("crisis:aanmelding", pk=obj.pk)
@@ -292,12 +281,12 @@ def _actie(request, obj, actie):
 
 @login_required
 def beschikbaarheid(request):
-    _vereist(request.user, "crisis.beschikbaarheid_zien")
+    vereist(request.user, "crisis.beschikbaarheid_zien")
     if request.method == "POST":
         from kern.models import Voorziening
 
         voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
-        _vereist(request.user, "crisis.capaciteit_bevestigen", voorziening)
+        vereist(request.user, "crisis.capaciteit_bevestigen", voorziening)
         services.bevestig_capaciteit(request.user, voorziening)
         messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")
         return redirect("crisis:beschikbaarheid")
@@ -309,7 +298,7 @@ def beschikbaarheid(request):
 
 @login_required
 def toewijzingen(request):
-    _vereist(request.user, "crisis.toewijzingen_zien")
+    vereist(request.user, "crisis.toewijzingen_zien")
     lijst = list(
         Toewijzing.objects.filter(aanbieder_id=request.user.aanbieder_id)
         .select_related("aanmelding__jeugdige", "aanmelding__gemeente", "weigerreden")
@@ -321,7 +310,7 @@ def toewijzingen(request):
 
 @login_required
 def cijfers(request):
-    _vereist(request.user, "crisis.cijfers_zien")
+    vereist(request.user, "crisis.cijfers_zien")
     standaard = Kwartaal.van_datum(timezone.localdate()).vorige()
     form = forms.KwartaalForm(request.GET or {"kwartaal": str(standaard)})
     data = None
@@ -336,6 +325,10 @@ def cijfers(request):
             "tabel2": vervolg_rijen(data, "vervolg_ambulant"),
             "tabel3": vervolg_rijen(data, "vervolg_verblijf"),
             "grafiek": verblijfsduur_grafiek(data["verblijfsduur"], dict(Gemeente.objects.values_list("code", "naam"))),
+            # Declines by providers, counted per reason (for the CCP and the contract talks).
+            "weigeringen": services.weigeringen_per_reden(
+                datetime.date.fromisoformat(data["van"]), datetime.date.fromisoformat(data["tot_en_met"])
+            ),
         }
     return render(request, "crisis/cijfers.html", {"form": form, "c": data, **tabellen})
 
@@ -348,7 +341,7 @@ def importeren(request):
 
     from .importeren import ImportFout, importeer
 
-    _vereist(request.user, "crisis.importeren")
+    vereist(request.user, "crisis.importeren")
     fouten, resultaat = [], None
     if request.method == "POST":
         bestand = request.FILES.get("bestand")

@@ -4,7 +4,6 @@ checked against the status flow (regels.OVERGANGEN) and written to the audit tra
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils import timezone
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from flevojeugd.api import Conflict
+from kern.fouten import Conflict, veldfout
 from kern.models import Gemeente, Jeugdige
 from kern.services import jeugdige_vastleggen
 
@@ -20,10 +19,6 @@ from . import regels
 from .models import Advies, Casus, Deelnemer, Instelling, Opvolging, Sessie
 
 TZ = ZoneInfo("Europe/Amsterdam")
-
-
-def _fout(veld, melding):
-    return ValidationError({veld: [melding]})
 
 
 def _naar(casus: Casus, status: str) -> None:
@@ -54,13 +49,13 @@ def indienen(
     request=None,
 ) -> Casus:
     if jeugdige and not toestemming:
-        raise _fout(
+        raise veldfout(
             "toestemming",
             "Zonder toestemming van ouders/jeugdige kunt u alleen een geanonimiseerde casus "
             "inbrengen: laat de gegevens van de jeugdige weg.",
         )
     if toestemming and not jeugdige:
-        raise _fout(
+        raise veldfout(
             "jeugdige", "Vul de gegevens van de jeugdige in, of breng de casus geanonimiseerd in zonder toestemming."
         )
     via_gi = user.rol == Rol.GI
@@ -68,9 +63,9 @@ def indienen(
         gemeente = jeugdige["gemeente"]
     gemeente = gemeente or (user.gemeente if user.rol == Rol.TOEGANG else None)
     if gemeente is None:
-        raise _fout("gemeente", "Geef de gemeente van de jeugdige op.")
+        raise veldfout("gemeente", "Geef de gemeente van de jeugdige op.")
     if user.rol == Rol.TOEGANG and gemeente.code != user.gemeente_id:
-        raise _fout("gemeente", "U kunt alleen casussen van uw eigen gemeente inbrengen.")
+        raise veldfout("gemeente", "U kunt alleen casussen van uw eigen gemeente inbrengen.")
     jeugdige_obj = None
     if jeugdige:
         kader = Jeugdige.Kader.GEDWONGEN if via_gi else Jeugdige.Kader.VRIJWILLIG
@@ -140,7 +135,7 @@ def annuleer_sessie(sessie: Sessie, *, reden: str) -> Sessie:
     if sessie.geannuleerd:
         raise Conflict("Deze sessie is al geannuleerd.")
     if not reden.strip():
-        raise _fout("reden", "Geef een reden voor de annulering.")
+        raise veldfout("reden", "Geef een reden voor de annulering.")
     sessie.geannuleerd, sessie.annuleringsreden = True, reden.strip()
     sessie.save()
     # The cases go back to the queue, to be put on the next agenda first.
@@ -208,9 +203,9 @@ def uitnodigen(user, casus: Casus, request=None) -> int:
     deelnemers = list(casus.deelnemers.all())
     soorten = {d.soort for d in deelnemers}
     if Deelnemer.Soort.INBRENGER not in soorten:
-        raise _fout("deelnemers", "Nodig altijd iemand van het inbrengende toegangsteam of de GI uit.")
+        raise veldfout("deelnemers", "Nodig altijd iemand van het inbrengende toegangsteam of de GI uit.")
     if not soorten & {Deelnemer.Soort.OUDER, Deelnemer.Soort.JEUGDIGE}:
-        raise _fout("deelnemers", "De casus wordt besproken met ouders en jeugdige: nodig hen uit.")
+        raise veldfout("deelnemers", "De casus wordt besproken met ouders en jeugdige: nodig hen uit.")
     bijlage = ics(casus)
     for d in deelnemers:
         bericht = EmailMessage(
@@ -246,7 +241,7 @@ def adviseren(
 ) -> Advies:
     casus = _vergrendel(casus)
     if not perspectief.strip():
-        raise _fout("perspectief", "Beschrijf het perspectief voor het kind en het gezin.")
+        raise veldfout("perspectief", "Beschrijf het perspectief voor het kind en het gezin.")
     _naar(casus, Casus.Status.GEADVISEERD)
     casus.save()
     advies = Advies.objects.create(
@@ -259,7 +254,7 @@ def adviseren(
 @transaction.atomic
 def opvolging_vastleggen(user, casus: Casus, *, opgevolgd: bool, motivering: str = "", request=None) -> Opvolging:
     if not opgevolgd and not motivering.strip():
-        raise _fout("motivering", "Het advies is bepalend: wie ervan afwijkt, motiveert dat.")
+        raise veldfout("motivering", "Het advies is bepalend: wie ervan afwijkt, motiveert dat.")
     casus = _vergrendel(casus)
     _naar(casus, Casus.Status.OPGEVOLGD)
     casus.save()
@@ -271,7 +266,7 @@ def opvolging_vastleggen(user, casus: Casus, *, opgevolgd: bool, motivering: str
 @transaction.atomic
 def escaleren(user, casus: Casus, *, reden: str, request=None) -> Casus:
     if not reden.strip():
-        raise _fout("reden", "Geef aan waarom de regio geen antwoord heeft.")
+        raise veldfout("reden", "Geef aan waarom de regio geen antwoord heeft.")
     casus = _vergrendel(casus)
     _naar(casus, Casus.Status.GEESCALEERD)
     casus.escalatie_reden, casus.geescaleerd_op = reden.strip(), timezone.localdate()

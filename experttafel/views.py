@@ -4,35 +4,25 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
-from flevojeugd.api import Conflict
+from kern.fouten import Conflict, fouten_naar_form, leesbaar
 
 from . import forms, services
 from .models import Casus, Instelling, Sessie, Thema
 
 
-def _vereist(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _foutmelding(exc) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(m for ms in exc.message_dict.values() for m in ms)
-    return str(exc.detail)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def overzicht(request):
-    _vereist(request.user, "experttafel.overzicht_zien")
+    vereist(request.user, "experttafel.overzicht_zien")
     vandaag = timezone.localdate()
     try:
         jaar = min(max(int(request.GET.get("jaar", vandaag.year)), 2000), 2100)
@@ -40,7 +30,7 @@ def overzicht(request):
         jaar = vandaag.year
     mag_plannen = request.user.has_perm("experttafel.plannen")
     if request.method == "POST":
-        _vereist(request.user, "experttafel.plannen")
+        vereist(request.user, "experttafel.plannen")
         if request.POST.get("actie") == "plan_jaar":
             sessies = services.plan_sessies(datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31))
             messages.success(request, f"{len(sessies)} sessies voor {jaar} staan in de planning.")
@@ -85,7 +75,7 @@ def overzicht(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def inbrengen(request):
-    _vereist(request.user, "experttafel.inbrengen")
+    vereist(request.user, "experttafel.inbrengen")
     form = forms.InbrengForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -108,8 +98,7 @@ def inbrengen(request):
                 request=request,
             )
         except ValidationError as exc:
-            for veld, meldingen in exc.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, meldingen)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, f"Casus {casus.pk} is ingebracht. De voorzitter plant haar op een sessie.")
             return redirect("experttafel:casus", pk=casus.pk)
@@ -177,7 +166,7 @@ def casus(request, pk):
             messages.error(request, "Onbekende actie.")
             return redirect("experttafel:casus", pk=obj.pk)
         perm, form_cls, uitvoeren = ACTIES[actie]
-        _vereist(request.user, perm, obj)
+        vereist(request.user, perm, obj)
         form = form_cls(request.POST) if form_cls else None
         if form is not None and not form.is_valid():
             messages.error(
@@ -193,7 +182,7 @@ def casus(request, pk):
                 messages.success(request, "Opgeslagen.")
                 return redirect("experttafel:casus", pk=obj.pk)
             except (ValidationError, Conflict) as exc:
-                messages.error(request, "Niet opgeslagen: " + _foutmelding(exc))
+                messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
         obj = _pagina_casus(request, pk)
     else:
         log(request.user, Actie.INZIEN, "experttafel.casus", obj, obj.jeugdige, request)
@@ -217,7 +206,7 @@ def casus(request, pk):
 @login_required
 def leercirkel(request):
     """Themes across cases with counts and anonymised lessons: no names, no case numbers."""
-    _vereist(request.user, "experttafel.leercirkel_zien")
+    vereist(request.user, "experttafel.leercirkel_zien")
     themas = (
         Thema.objects.filter(actief=True).annotate(aantal=Count("casus", distinct=True)).order_by("-aantal", "label")
     )

@@ -4,17 +4,12 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404
-from rest_framework import exceptions, status
-from rest_framework.response import Response
+from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from kern.fouten import Conflict
 
-class Conflict(exceptions.APIException):
-    """A conflict with the current state: no free place, already closed, a duplicate."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Dit conflicteert met de huidige stand van zaken."
-    default_code = "conflict"
+__all__ = ["Conflict", "exception_handler"]
 
 
 NUL_MELDING = "Bevat een teken dat niet is toegestaan (NUL)."
@@ -55,12 +50,3 @@ def exception_handler(exc, context):
     if response is not None and isinstance(response.data, list):
         response.data = {"non_field_errors": response.data}
     return response
-
-
-def fout(veld: str, melding: str) -> exceptions.ValidationError:
-    """A 400 in the contract's shape: {"veld": ["melding"]}."""
-    return exceptions.ValidationError({veld: [melding]})
-
-
-def conflict(melding: str) -> Response:
-    return Response({"detail": melding}, status=status.HTTP_409_CONFLICT)

@@ -3,7 +3,7 @@
 import datetime
 
 from crisis.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the CCP's term, decided once
-from kern import kalender
+from kern import kalender, termijnen
 from kern.models import leeftijd_op
 
 REGISSEUR_BINNEN_WERKDAGEN = 2
@@ -11,7 +11,6 @@ REGISSEUR_BINNEN_WERKDAGEN = 2
 # region names no term; six weeks is the working agreement until it does.
 PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
 NA_18_VANAF = 16
-BIJNA_DAGEN = 3
 
 
 def regisseur_uiterlijk(startdatum: datetime.date, sluitingsdagen: set | None = None) -> datetime.date:
@@ -32,12 +31,4 @@ def na_18_plan_uiterlijk(geboortedatum: datetime.date, startdatum: datetime.date
         return datetime.date(geboortedatum.year + NA_18_VANAF, 3, 1)
 
 
-def status(uiterlijk: datetime.date, gedaan_op: datetime.date | None, vandaag: datetime.date) -> str:
-    """'op_tijd', 'te_laat', 'verlopen', 'bijna' or 'open'."""
-    if gedaan_op is not None:
-        return "op_tijd" if gedaan_op <= uiterlijk else "te_laat"
-    if vandaag > uiterlijk:
-        return "verlopen"
-    if (uiterlijk - vandaag).days <= BIJNA_DAGEN:
-        return "bijna"
-    return "open"
+status = termijnen.status  # the same five words as every other worklist

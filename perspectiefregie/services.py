@@ -3,21 +3,16 @@ sluit_traject explicitly when a stay begins or ends; nothing happens through hid
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from flevojeugd.api import Conflict
+from kern.fouten import Conflict, veldfout
 from kern.models import Gemeente, Jeugdige
 
 from .models import Jim, Perspectiefplan, Regisseurschap, Traject
-
-
-def _fout(veld, melding):
-    return ValidationError({veld: [melding]})
 
 
 def open_traject(
@@ -60,7 +55,7 @@ def wijs_regisseur_toe(
     if traject.gedwongen_kader:
         raise Conflict("In een gedwongen kader voert de GI de regie.")
     if regisseur.rol != Rol.TOEGANG or regisseur.gemeente_id != traject.gemeente_id:
-        raise _fout(
+        raise veldfout(
             "regisseur", "De regisseur is een medewerker van de lokale toegang van de gemeente van de jeugdige."
         )
     huidig = traject.regisseurschappen.filter(tot__isnull=True).first()
@@ -68,7 +63,7 @@ def wijs_regisseur_toe(
         if huidig.regisseur_id == regisseur.pk:
             raise Conflict("Deze medewerker is al de regisseur.")
         if not reden.strip():
-            raise _fout("reden", "Leg vast waarom de regisseur wisselt: wisselingen worden gevolgd.")
+            raise veldfout("reden", "Leg vast waarom de regisseur wisselt: wisselingen worden gevolgd.")
         huidig.tot = datum
         huidig.save(update_fields=["tot"])
     try:
@@ -87,9 +82,9 @@ def plan_vastleggen(
     user, traject: Traject, *, soort: str, vastgesteld_op: datetime.date, request=None, **velden
 ) -> Perspectiefplan:
     if vastgesteld_op < traject.startdatum:
-        raise _fout("vastgesteld_op", "Het plan kan niet vóór de start van het verblijf zijn vastgesteld.")
+        raise veldfout("vastgesteld_op", "Het plan kan niet vóór de start van het verblijf zijn vastgesteld.")
     if soort == Perspectiefplan.Soort.PERSPECTIEF and not velden.get("terugkeer", "").strip():
-        raise _fout("terugkeer", "Het perspectief op terugkeer naar huis hoort in elk plan.")
+        raise veldfout("terugkeer", "Het perspectief op terugkeer naar huis hoort in elk plan.")
     plan = Perspectiefplan.objects.create(
         traject=traject, soort=soort, vastgesteld_op=vastgesteld_op, opgesteld_door=user, **velden
     )

@@ -4,23 +4,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
-from flevojeugd.api import Conflict
+from kern.fouten import Conflict, leesbaar
 
 from . import forms, services, werklijst
 from .models import Traject
 
 
-def _vereist(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
 @login_required
 def lijst(request):
     """The municipality's worklist: who lacks a regisseur or a plan stands at the top."""
-    _vereist(request.user, "perspectiefregie.werklijst_zien")
+    vereist(request.user, "perspectiefregie.werklijst_zien")
     trajecten = Traject.objects.zichtbaar_voor(request.user).open()
     if request.GET.get("eigen") and request.user.rol == "toegang":
         trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
@@ -38,17 +34,17 @@ def traject(request, pk):
         actie = request.POST.get("actie")
         try:
             if actie == "regisseur":
-                _vereist(request.user, "perspectiefregie.regisseur_toewijzen", obj)
+                vereist(request.user, "perspectiefregie.regisseur_toewijzen", obj)
                 form = forms.RegisseurForm(request.POST, gemeente_id=obj.gemeente_id)
                 if form.is_valid():
                     services.wijs_regisseur_toe(request.user, obj, request=request, **form.cleaned_data)
             elif actie == "plan":
-                _vereist(request.user, "perspectiefregie.plan_vastleggen", obj)
+                vereist(request.user, "perspectiefregie.plan_vastleggen", obj)
                 form = forms.PlanForm(request.POST)
                 if form.is_valid():
                     services.plan_vastleggen(request.user, obj, request=request, **form.cleaned_data)
             elif actie == "jim":
-                _vereist(request.user, "perspectiefregie.jim_zien", obj)
+                vereist(request.user, "perspectiefregie.jim_zien", obj)
                 form = forms.JimForm(request.POST)
                 if form.is_valid():
                     services.jim_vastleggen(request.user, obj, request=request, **form.cleaned_data)
@@ -59,12 +55,7 @@ def traject(request, pk):
                 return redirect("perspectiefregie:traject", pk=obj.pk)
             messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
         except (ValidationError, Conflict) as exc:
-            tekst = (
-                " ".join(m for ms in exc.message_dict.values() for m in ms)
-                if isinstance(exc, ValidationError)
-                else str(exc.detail)
-            )
-            messages.error(request, "Niet opgeslagen: " + tekst)
+            messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
     else:
         log(request.user, Actie.INZIEN, "perspectiefregie.traject", obj, obj.jeugdige, request)
     rij = werklijst.rijen(Traject.objects.filter(pk=obj.pk))[0]

@@ -5,23 +5,18 @@ framework opens perspective direction by an explicit call."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from audit.models import Actie
 from audit.services import log
-from flevojeugd.api import Conflict
 from kern.bezetting import met_bezetting
+from kern.fouten import Conflict, veldfout
 from kern.models import Gemeente, Jeugdige, Voorziening, Voorzieningtype
 from perspectiefregie import services as perspectiefregie
 
 from . import afwegingskader, regels
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
-
-
-def _fout(veld, melding):
-    return ValidationError({veld: [melding]})
 
 
 @transaction.atomic
@@ -41,16 +36,16 @@ def beschikking_registreren(
     request=None,
 ) -> Beschikking:
     if afgegeven_op > timezone.localdate():
-        raise _fout("afgegeven_op", "Een beschikking kan niet in de toekomst zijn afgegeven.")
+        raise veldfout("afgegeven_op", "Een beschikking kan niet in de toekomst zijn afgegeven.")
     # Woonplaatsbeginsel: the municipality of the BRP address just before the stay, unless the
     # worker records why another one is responsible.
     standaard = regels.verantwoordelijke_gemeente(jeugdige.gemeente_id)
     if gemeente is not None and gemeente.code != standaard and not gemeente_reden.strip():
-        raise _fout(
+        raise veldfout(
             "gemeente_reden", "Leg vast waarom een andere gemeente dan die van het BRP-adres verantwoordelijk is."
         )
     if user.gemeente_id and (gemeente.code if gemeente else standaard) != user.gemeente_id:
-        raise _fout("gemeente", "U registreert beschikkingen van uw eigen gemeente.")
+        raise veldfout("gemeente", "U registreert beschikkingen van uw eigen gemeente.")
     beschikking = Beschikking.objects.create(
         jeugdige=jeugdige,
         zorgtype=zorgtype,
@@ -71,7 +66,7 @@ def beschikking_registreren(
 @transaction.atomic
 def gemeente_wijzigen(user, beschikking: Beschikking, *, gemeente: Gemeente, reden: str, request=None) -> Beschikking:
     if not reden.strip():
-        raise _fout("reden", "Geef de reden van de wijziging van de verantwoordelijke gemeente.")
+        raise veldfout("reden", "Geef de reden van de wijziging van de verantwoordelijke gemeente.")
     beschikking.gemeente, beschikking.gemeente_reden = gemeente, reden.strip()
     beschikking.save(update_fields=["gemeente", "gemeente_reden"])
     log(user, Actie.WIJZIGEN, "servicepunt.woonplaatsbeginsel", beschikking, beschikking.jeugdige, request)
@@ -80,7 +75,7 @@ def gemeente_wijzigen(user, beschikking: Beschikking, *, gemeente: Gemeente, red
 
 def ambulant_gestart(user, beschikking: Beschikking, *, datum: datetime.date, request=None) -> Beschikking:
     if datum < beschikking.afgegeven_op:
-        raise _fout("datum", "De hulp kan niet vóór de beschikking zijn gestart.")
+        raise veldfout("datum", "De hulp kan niet vóór de beschikking zijn gestart.")
     beschikking.ambulant_gestart_op = datum
     beschikking.save(update_fields=["ambulant_gestart_op"])
     log(user, Actie.WIJZIGEN, "servicepunt.ambulant", beschikking, beschikking.jeugdige, request)
@@ -91,7 +86,7 @@ def overbrugging_toevoegen(
     user, beschikking: Beschikking, *, startdatum: datetime.date, omschrijving: str, aanbieder=None, request=None
 ) -> Overbrugging:
     if startdatum < beschikking.afgegeven_op:
-        raise _fout("startdatum", "Overbruggingshulp vóór de beschikking telt niet voor de tweewekenregel.")
+        raise veldfout("startdatum", "Overbruggingshulp vóór de beschikking telt niet voor de tweewekenregel.")
     overbrugging = Overbrugging.objects.create(
         beschikking=beschikking, startdatum=startdatum, omschrijving=omschrijving, aanbieder=aanbieder
     )
@@ -114,18 +109,18 @@ def plaatsen(
     """A placement takes a free place: the facility's row lock makes concurrent requests queue."""
     voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
     if voorziening.type.hulpvorm_id is not None:
-        raise _fout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
+        raise veldfout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
     if not voorziening.actief:
-        raise _fout("voorziening", "Deze voorziening is niet actief.")
+        raise veldfout("voorziening", "Deze voorziening is niet actief.")
     leeftijd = beschikking.jeugdige.leeftijd(startdatum)
     if not voorziening.past_leeftijd(leeftijd):
-        raise _fout(
+        raise veldfout(
             "voorziening",
             f"{voorziening.naam} is voor {voorziening.leeftijd_min} tot en met "
             f"{voorziening.leeftijd_max} jaar; de jeugdige is {leeftijd}.",
         )
     if startdatum < beschikking.afgegeven_op:
-        raise _fout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
+        raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
     if met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), startdatum).get().vrij <= 0:
         raise Conflict(f"{voorziening.naam} heeft geen vrije plek.")
     plaatsing = Plaatsing.objects.create(
@@ -155,9 +150,9 @@ def plaatsing_beeindigen(
     if plaatsing.einddatum is not None:
         raise Conflict("Deze plaatsing is al beëindigd.")
     if einddatum < plaatsing.startdatum:
-        raise _fout("einddatum", "De einddatum ligt vóór de startdatum.")
+        raise veldfout("einddatum", "De einddatum ligt vóór de startdatum.")
     if not vervolg.strip():
-        raise _fout("vervolg", "Leg het vervolg na het verblijf vast.")
+        raise veldfout("vervolg", "Leg het vervolg na het verblijf vast.")
     plaatsing.einddatum, plaatsing.vervolg = einddatum, vervolg.strip()
     plaatsing.save(update_fields=["einddatum", "vervolg"])
     perspectiefregie.sluit_traject(bron="plaatsing", bron_id=plaatsing.pk, einddatum=einddatum)
@@ -169,7 +164,7 @@ def plaatsing_beeindigen(
 def capaciteit_bevestigen(user, voorziening: Voorziening, *, capaciteit: int) -> Capaciteitsmelding:
     voorziening = Voorziening.objects.select_for_update().get(pk=voorziening.pk)
     if capaciteit < 0:
-        raise _fout("capaciteit", "Het aantal plaatsen kan niet negatief zijn.")
+        raise veldfout("capaciteit", "Het aantal plaatsen kan niet negatief zijn.")
     vandaag = timezone.localdate()
     bezet = met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), vandaag).get().bezet
     voorziening.capaciteit = capaciteit
@@ -188,7 +183,7 @@ def landschap_melden(
     voorziening: Voorziening | None = None,
 ) -> Landschapsmelding:
     if voorziening is not None and voorziening.aanbieder_id != aanbieder.pk:
-        raise _fout("voorziening", "Deze voorziening hoort niet bij de aanbieder.")
+        raise veldfout("voorziening", "Deze voorziening hoort niet bij de aanbieder.")
     return Landschapsmelding.objects.create(
         aanbieder=aanbieder,
         voorziening=voorziening,

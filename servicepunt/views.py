@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
-from flevojeugd.api import Conflict
 from kern.bezetting import DEFINITIE, met_bezetting
+from kern.fouten import Conflict, fouten_naar_form, leesbaar
 from kern.models import Gemeente, Voorziening
 from kern.services import jeugdige_vastleggen
 
@@ -23,25 +24,14 @@ from . import afwegingskader, forms, regels, services
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
 
 
-def _vereist(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _melding(exc) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(m for ms in exc.message_dict.values() for m in ms)
-    return str(exc.detail)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def overzicht(request):
     """The capacity registry: per facility, and per kind × municipality, with notices and the trend."""
-    _vereist(request.user, "servicepunt.overzicht_zien")
+    vereist(request.user, "servicepunt.overzicht_zien")
     if request.method == "POST":
         voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
-        _vereist(request.user, "servicepunt.capaciteit_bevestigen", voorziening)
+        vereist(request.user, "servicepunt.capaciteit_bevestigen", voorziening)
         form = forms.CapaciteitForm(request.POST)
         if form.is_valid():
             services.capaciteit_bevestigen(request.user, voorziening, capaciteit=form.cleaned_data["capaciteit"])
@@ -91,7 +81,7 @@ def overzicht(request):
 @login_required
 @require_http_methods(["POST"])
 def landschap(request):
-    _vereist(request.user, "servicepunt.landschap_melden")
+    vereist(request.user, "servicepunt.landschap_melden")
     form = forms.LandschapForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -101,7 +91,7 @@ def landschap(request):
             services.landschap_melden(request.user, **d)
             messages.success(request, "De melding staat op het overzicht voor iedereen in de regio.")
         except ValidationError as exc:
-            messages.error(request, _melding(exc))
+            messages.error(request, leesbaar(exc))
     else:
         messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
     return redirect("servicepunt:overzicht")
@@ -115,10 +105,10 @@ def _beschikkingen(user):
 @require_http_methods(["GET", "POST"])
 def beschikkingen(request):
     """Open and overdue decisions against the two-week rule, and registering a new one."""
-    _vereist(request.user, "servicepunt.beschikkingen_zien")
+    vereist(request.user, "servicepunt.beschikkingen_zien")
     form = forms.BeschikkingForm(request.POST or None)
     if request.method == "POST":
-        _vereist(request.user, "servicepunt.beschikking_registreren")
+        vereist(request.user, "servicepunt.beschikking_registreren")
         if form.is_valid():
             d = form.cleaned_data
             try:
@@ -149,8 +139,7 @@ def beschikkingen(request):
                 messages.success(request, "Beschikking geregistreerd.")
                 return redirect("servicepunt:beschikking", pk=b.pk)
             except ValidationError as exc:
-                for veld, ms in exc.message_dict.items():
-                    form.add_error(veld if veld in form.fields else None, ms)
+                fouten_naar_form(form, exc)
     vandaag = timezone.localdate()
     rijen = list(
         _beschikkingen(request.user)
@@ -196,7 +185,7 @@ def beschikking(request, pk):
         pk=pk,
     )
     if request.method == "POST":
-        _vereist(request.user, "servicepunt.plaatsen")
+        vereist(request.user, "servicepunt.plaatsen")
         actie = request.POST.get("actie", "")
         try:
             if actie.startswith("einde-"):
@@ -216,7 +205,7 @@ def beschikking(request, pk):
                 return redirect("servicepunt:beschikking", pk=obj.pk)
             messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
         except (ValidationError, Conflict) as exc:
-            messages.error(request, "Niet opgeslagen: " + _melding(exc))
+            messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
     else:
         log(request.user, Actie.INZIEN, "servicepunt.beschikking", obj, obj.jeugdige, request)
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
@@ -241,7 +230,7 @@ def beschikking(request, pk):
 
 @login_required
 def wachtlijst(request):
-    _vereist(request.user, "servicepunt.beschikkingen_zien")
+    vereist(request.user, "servicepunt.beschikkingen_zien")
     vandaag = timezone.localdate()
     qs = (
         _beschikkingen(request.user).wachtend(vandaag).prefetch_related("overbruggingen").order_by("afgegeven_op", "id")
@@ -255,7 +244,7 @@ def wachtlijst(request):
 
 @login_required
 def matching(request):
-    _vereist(request.user, "servicepunt.matching")
+    vereist(request.user, "servicepunt.matching")
     form = forms.MatchingForm(request.GET or None)
     advies = kandidaten = None
     if form.is_valid():

@@ -3,21 +3,16 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 
 from .. import services
 from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
-
-
-def _vereist(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied("U heeft geen toestemming voor deze actie.")
 
 
 def _aanmelding(request, pk) -> Aanmelding:
@@ -37,7 +32,7 @@ class AanmeldingenView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Aanmelding.objects.none()
-        _vereist(self.request, "crisis.aanmeldingen_zien")
+        vereist(self.request.user, "crisis.aanmeldingen_zien")
         return (
             Aanmelding.objects.zichtbaar_voor(self.request.user)
             .met_details()
@@ -54,7 +49,7 @@ class AanmeldingenView(generics.ListAPIView):
 
     @extend_schema(request=s.AanmeldingInvoer, responses={201: s.AanmeldingSerializer})
     def post(self, request):
-        _vereist(request, "crisis.aanmelden")
+        vereist(request.user, "crisis.aanmelden")
         invoer = s.AanmeldingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         aanmelding = services.aanmelden(request.user, request=request, **invoer.validated_data)
@@ -78,7 +73,7 @@ class TriageView(APIView):
     @extend_schema(request=s.TriageInvoer, responses=s.AanmeldingSerializer)
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.trieren")
+        vereist(request.user, "crisis.trieren")
         invoer = s.TriageInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.trieren(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -89,7 +84,7 @@ class GeenInzetView(APIView):
     @extend_schema(request=s.GeenInzetInvoer, responses=s.AanmeldingSerializer)
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.trieren")
+        vereist(request.user, "crisis.trieren")
         invoer = s.GeenInzetInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.geen_inzet(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -100,7 +95,7 @@ class VerdelenView(APIView):
     @extend_schema(request=s.VerdelenInvoer, responses={201: s.ToewijzingSerializer})
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.verdelen")
+        vereist(request.user, "crisis.verdelen")
         invoer = s.VerdelenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         toewijzing = services.verdelen(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -111,7 +106,7 @@ class WeigerenView(APIView):
     @extend_schema(request=s.WeigerenInvoer, responses=s.ToewijzingSerializer)
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.toewijzingen_zien")
+        vereist(request.user, "crisis.toewijzingen_zien")
         invoer = s.WeigerenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         geweigerd, nieuwe = services.weigeren(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -124,7 +119,7 @@ class AccepterenView(APIView):
     @extend_schema(request=None, responses=s.ToewijzingSerializer)
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.toewijzingen_zien")
+        vereist(request.user, "crisis.toewijzingen_zien")
         return Response(s.ToewijzingSerializer(services.accepteren(request.user, aanmelding, request=request)).data)
 
 
@@ -132,7 +127,7 @@ class InzetAanmakenView(APIView):
     @extend_schema(request=s.InzetInvoer, responses={201: s.InzetSerializer})
     def post(self, request, pk):
         aanmelding = _aanmelding(request, pk)
-        _vereist(request, "crisis.inzetten")
+        vereist(request.user, "crisis.inzetten")
         invoer = s.InzetInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.inzetten(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -148,7 +143,7 @@ class AfsluitenView(APIView):
     @extend_schema(request=s.AfsluitenInvoer, responses=s.InzetSerializer)
     def post(self, request, pk):
         inzet = _inzet(request, pk)
-        _vereist(request, "crisis.afsluiten", inzet)
+        vereist(request.user, "crisis.afsluiten", inzet)
         invoer = s.AfsluitenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.afsluiten(request.user, inzet, request=request, **invoer.validated_data)
@@ -159,7 +154,7 @@ class PerspectiefplanView(APIView):
     @extend_schema(request=s.PerspectiefplanInvoer, responses=s.InzetSerializer)
     def post(self, request, pk):
         inzet = _inzet(request, pk)
-        _vereist(request, "crisis.afsluiten", inzet)
+        vereist(request.user, "crisis.afsluiten", inzet)
         invoer = s.PerspectiefplanInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.perspectiefplan_vastleggen(
@@ -171,5 +166,5 @@ class PerspectiefplanView(APIView):
 class BeschikbaarheidView(APIView):
     @extend_schema(responses=s.BeschikbaarheidSerializer(many=True))
     def get(self, request):
-        _vereist(request, "crisis.beschikbaarheid_zien")
+        vereist(request.user, "crisis.beschikbaarheid_zien")
         return Response(s.BeschikbaarheidSerializer(services.crisisbord(), many=True).data)

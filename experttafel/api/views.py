@@ -5,21 +5,16 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 
 from .. import regels, services
 from ..models import Casus, Instelling, Sessie
 from . import serializers as s
-
-
-def _vereist(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied("U heeft geen toestemming voor deze actie.")
 
 
 def _casus(request, pk) -> Casus:
@@ -43,7 +38,7 @@ class PlanningView(APIView):
         responses={200: s.SessiedatumSerializer(many=True)},
     )
     def get(self, request):
-        _vereist(request, "experttafel.planning_zien")
+        vereist(request.user, "experttafel.planning_zien")
         invoer = s.PlanningInvoer(data=request.query_params)
         invoer.is_valid(raise_exception=True)
         van, tot = invoer.validated_data["van"], invoer.validated_data["tot"]
@@ -63,7 +58,7 @@ class SessiesView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Sessie.objects.none()
-        _vereist(self.request, "experttafel.planning_zien")
+        vereist(self.request.user, "experttafel.planning_zien")
         return Sessie.objects.annotate(
             aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland"))
         ).order_by("datum")
@@ -71,7 +66,7 @@ class SessiesView(generics.ListAPIView):
     @extend_schema(request=s.SessieSerializer, responses={201: s.SessieSerializer})
     def post(self, request):
         """An extra session beside the cadence, by the chair."""
-        _vereist(request, "experttafel.plannen")
+        vereist(request.user, "experttafel.plannen")
         invoer = s.SessieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
@@ -82,7 +77,7 @@ class SessiesView(generics.ListAPIView):
 class SessieAnnulerenView(APIView):
     @extend_schema(request=s.RedenInvoer, responses=s.SessieSerializer)
     def post(self, request, pk):
-        _vereist(request, "experttafel.plannen")
+        vereist(request.user, "experttafel.plannen")
         invoer = s.RedenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         sessie = services.annuleer_sessie(get_object_or_404(Sessie, pk=pk), reden=invoer.validated_data["reden"])
@@ -92,7 +87,7 @@ class SessieAnnulerenView(APIView):
 class AgendaView(APIView):
     @extend_schema(request=s.AgendaInvoer, responses=s.CasusSerializer)
     def post(self, request, pk):
-        _vereist(request, "experttafel.plannen")
+        vereist(request.user, "experttafel.plannen")
         sessie = get_object_or_404(Sessie, pk=pk)
         invoer = s.AgendaInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -112,7 +107,7 @@ class CasussenView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Casus.objects.none()
-        _vereist(self.request, "experttafel.overzicht_zien")
+        vereist(self.request.user, "experttafel.overzicht_zien")
         return (
             Casus.objects.zichtbaar_voor(self.request.user)
             .select_related("jeugdige", "sessie", "advies", "opvolging")
@@ -135,7 +130,7 @@ class CasussenView(generics.ListAPIView):
 
     @extend_schema(request=s.CasusInvoer, responses={201: s.CasusSerializer})
     def post(self, request):
-        _vereist(request, "experttafel.inbrengen")
+        vereist(request.user, "experttafel.inbrengen")
         invoer = s.CasusInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         casus = services.indienen(request.user, request=request, **invoer.validated_data)
@@ -157,7 +152,7 @@ def _actie(invoer_cls, perm, uitvoeren, status_code=status.HTTP_200_OK):
         @extend_schema(request=invoer_cls, responses={status_code: s.CasusSerializer})
         def post(self, request, pk):
             casus = _casus(request, pk)
-            _vereist(request, perm, casus)
+            vereist(request.user, perm, casus)
             invoer = invoer_cls(data=request.data) if invoer_cls else None
             if invoer is not None:
                 invoer.is_valid(raise_exception=True)

@@ -3,10 +3,10 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 from kern.bezetting import DEFINITIE, met_bezetting
@@ -18,15 +18,10 @@ from ..models import Beschikking
 from . import serializers as s
 
 
-def _vereist(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied("U heeft geen toestemming voor deze actie.")
-
-
 class CapaciteitView(APIView):
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
-        _vereist(request, "servicepunt.overzicht_zien")
+        vereist(request.user, "servicepunt.overzicht_zien")
         vandaag = timezone.localdate()
         rijen = (
             met_bezetting(Voorziening.objects.filter(actief=True), vandaag)
@@ -76,7 +71,7 @@ class BeschikkingenView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Beschikking.objects.none()
-        _vereist(self.request, "servicepunt.beschikkingen_zien")
+        vereist(self.request.user, "servicepunt.beschikkingen_zien")
         return (
             Beschikking.objects.zichtbaar_voor(self.request.user)
             .met_eerste_start()
@@ -93,7 +88,7 @@ class BeschikkingenView(generics.ListAPIView):
 
     @extend_schema(request=s.BeschikkingInvoer, responses={201: s.BeschikkingSerializer})
     def post(self, request):
-        _vereist(request, "servicepunt.beschikking_registreren")
+        vereist(request.user, "servicepunt.beschikking_registreren")
         invoer = s.BeschikkingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = dict(invoer.validated_data)
@@ -124,7 +119,7 @@ class PlaatsingenView(APIView):
         b = get_object_or_404(
             Beschikking.objects.zichtbaar_voor(request.user).select_related("jeugdige", "gemeente"), pk=pk
         )
-        _vereist(request, "servicepunt.plaatsen")
+        vereist(request.user, "servicepunt.plaatsen")
         invoer = s.PlaatsingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         plaatsing = services.plaatsen(request.user, b, request=request, **invoer.validated_data)
@@ -137,7 +132,7 @@ class WachtlijstView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Beschikking.objects.none()
-        _vereist(self.request, "servicepunt.beschikkingen_zien")
+        vereist(self.request.user, "servicepunt.beschikkingen_zien")
         return (
             Beschikking.objects.zichtbaar_voor(self.request.user)
             .wachtend(timezone.localdate())
@@ -150,7 +145,7 @@ class WachtlijstView(generics.ListAPIView):
 class MatchingView(APIView):
     @extend_schema(request=s.MatchingInvoer, responses={200: OpenApiTypes.OBJECT})
     def post(self, request):
-        _vereist(request, "servicepunt.matching")
+        vereist(request.user, "servicepunt.matching")
         invoer = s.MatchingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = dict(invoer.validated_data)

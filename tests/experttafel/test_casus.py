@@ -147,7 +147,7 @@ def test_volle_agenda_is_409(voorzitter, aanmelder):
     a = services.indienen(aanmelder, vraag="a", toestemming=False)
     b = services.indienen(aanmelder, vraag="b", toestemming=False)
     services.agenderen(voorzitter, a, sessie)
-    from flevojeugd.api import Conflict
+    from kern.fouten import Conflict
 
     with pytest.raises(Conflict):
         services.agenderen(voorzitter, b, sessie)

@@ -6,8 +6,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from flevojeugd.api import Conflict
 from kern.aggregaties import Kwartaal
+from kern.fouten import Conflict
 from perspectiefregie import regels, services
 from perspectiefregie.cijfers import perspectiefregie_cijfers
 from perspectiefregie.models import Regisseurschap, Traject

@@ -6,9 +6,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from flevojeugd.api import Conflict
 from kern.aggregaties import Kwartaal
 from kern.bezetting import met_bezetting
+from kern.fouten import Conflict
 from kern.models import Gemeente, Voorziening, Voorzieningtype
 from perspectiefregie.models import Traject
 from servicepunt import afwegingskader, regels, services

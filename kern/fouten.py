@@ -1,0 +1,30 @@
+"""How every service says 'no': a field error (400) or a conflict with the current state (409)."""
+
+from django.core.exceptions import ValidationError
+from rest_framework import exceptions, status
+
+
+class Conflict(exceptions.APIException):
+    """A conflict with the current state: no free place, already closed, a duplicate."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Dit conflicteert met de huidige stand van zaken."
+    default_code = "conflict"
+
+
+def veldfout(veld: str, melding: str) -> ValidationError:
+    """A 400 in the contract's shape: {"veld": ["melding"]}."""
+    return ValidationError({veld: [melding]})
+
+
+def leesbaar(exc: ValidationError | Conflict) -> str:
+    """The Dutch message of a refusal, for a page's error banner."""
+    if isinstance(exc, ValidationError):
+        return " ".join(m for ms in exc.message_dict.values() for m in ms)
+    return str(exc.detail)
+
+
+def fouten_naar_form(form, exc: ValidationError) -> None:
+    """A service's field errors shown at the form's own fields (the rest above the form)."""
+    for veld, meldingen in exc.message_dict.items():
+        form.add_error(veld if veld in form.fields else None, meldingen)

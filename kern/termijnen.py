@@ -1,0 +1,16 @@
+"""The status of any deadline, decided once: every worklist speaks the same five words."""
+
+import datetime
+
+BIJNA_DAGEN = 3  # a deadline this close stands out as 'bijna'
+
+
+def status(uiterlijk: datetime.date, gedaan_op: datetime.date | None, vandaag: datetime.date) -> str:
+    """'op_tijd', 'te_laat' (done late), 'verlopen' (not done, past due), 'bijna' or 'open'."""
+    if gedaan_op is not None:
+        return "op_tijd" if gedaan_op <= uiterlijk else "te_laat"
+    if vandaag > uiterlijk:
+        return "verlopen"
+    if (uiterlijk - vandaag).days <= BIJNA_DAGEN:
+        return "bijna"
+    return "open"
