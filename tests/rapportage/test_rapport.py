@@ -1,4 +1,5 @@
 import datetime
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -62,7 +63,7 @@ def test_echte_worker_op_redis_bouwt_de_pdf(media, geimporteerd):
 
     from flevojeugd.celery import app
 
-    app.conf.update(broker_url="redis://127.0.0.1:6379/15", result_backend=None, task_always_eager=False)
+    app.conf.update(broker_url=os.getenv("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15"), result_backend=None, task_always_eager=False)
     _vergeet_verbindingen(app)
     app.control.purge()  # nothing left over from an earlier, interrupted run
     try:
