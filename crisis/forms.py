@@ -11,21 +11,15 @@ from kern.models import (
     valideer_bsn,
     valideer_geboortedatum,
 )
+from kern.velden import DatumFormVeld, DatumInput  # noqa: F401 (DatumInput is imported from here by other apps)
 
 from .models import Aanmelding
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AanmeldForm(forms.Form):
     voornaam = forms.CharField(label="Voornaam", max_length=80)
     achternaam = forms.CharField(label="Achternaam", max_length=120)
-    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
+    geboortedatum = DatumFormVeld(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
     bsn = forms.CharField(
         label="BSN",
         required=False,
@@ -71,8 +65,8 @@ class InzetForm(forms.Form):
         required=False,
         queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False),
     )
-    startdatum = forms.DateField(label="Startdatum", widget=DatumInput())
-    verwachte_einddatum = forms.DateField(label="Verwachte einddatum", widget=DatumInput(), required=False)
+    startdatum = DatumFormVeld(label="Startdatum", widget=DatumInput())
+    verwachte_einddatum = DatumFormVeld(label="Verwachte einddatum", widget=DatumInput(), required=False)
     ambulant_door = forms.CharField(
         label="Ambulante hulp bij verblijf",
         required=False,
@@ -81,7 +75,7 @@ class InzetForm(forms.Form):
 
 
 class AfsluitenForm(forms.Form):
-    einddatum = forms.DateField(label="Einddatum", widget=DatumInput())
+    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput())
     vervolg = forms.ChoiceField(label="Vervolg")
 
     def __init__(self, *args, verblijf: bool, **kwargs):
@@ -93,7 +87,7 @@ class AfsluitenForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    perspectiefplan_datum = forms.DateField(label="Perspectiefplan vastgesteld op", widget=DatumInput())
+    perspectiefplan_datum = DatumFormVeld(label="Perspectiefplan vastgesteld op", widget=DatumInput())
 
 
 class WeigerForm(forms.Form):

@@ -2,6 +2,7 @@ from django import forms
 
 from crisis.forms import DatumInput
 from kern.models import Gemeente, valideer_bsn, valideer_geboortedatum
+from kern.velden import DatumFormVeld
 
 from .models import Casus, Deelnemer, Domein, Sessie, Thema
 
@@ -14,7 +15,7 @@ class InbrengForm(forms.Form):
     )
     voornaam = forms.CharField(label="Voornaam jeugdige", required=False, max_length=80)
     achternaam = forms.CharField(label="Achternaam jeugdige", required=False, max_length=120)
-    geboortedatum = forms.DateField(
+    geboortedatum = DatumFormVeld(
         label="Geboortedatum", required=False, widget=DatumInput(), validators=[valideer_geboortedatum]
     )
     bsn = forms.CharField(label="BSN", required=False, max_length=9, validators=[valideer_bsn])
@@ -97,5 +98,5 @@ class SluitenForm(forms.Form):
 
 
 class ExtraSessieForm(forms.Form):
-    datum = forms.DateField(label="Datum", widget=DatumInput())
+    datum = DatumFormVeld(label="Datum", widget=DatumInput())
     plaats = forms.CharField(label="Plaats", required=False, max_length=200)

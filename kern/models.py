@@ -188,9 +188,10 @@ def valideer_bsn(waarde: str) -> None:
 def valideer_geboortedatum(waarde: datetime.date) -> None:
     from django.utils import timezone
 
+    from .datums import niet_in_toekomst
+
     vandaag = timezone.localdate()
-    if waarde > vandaag:
-        raise ValidationError("De geboortedatum ligt in de toekomst.")
+    niet_in_toekomst(waarde, "geboortedatum", vandaag)
     if waarde < vandaag.replace(year=vandaag.year - 30):
         raise ValidationError("De geboortedatum ligt meer dan 30 jaar terug; jeugdhulp loopt tot 23 jaar.")
 

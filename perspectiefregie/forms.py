@@ -2,6 +2,7 @@ from django import forms
 
 from accounts.models import Gebruiker
 from crisis.forms import DatumInput
+from kern.velden import DatumFormVeld
 
 from .models import Jim, Perspectiefplan
 
@@ -33,6 +34,7 @@ class PlanForm(forms.ModelForm):
             "zorg_18plus",
             "volgende_evaluatie",
         ]
+        field_classes = {"vastgesteld_op": DatumFormVeld, "volgende_evaluatie": DatumFormVeld}
         widgets = {
             "vastgesteld_op": DatumInput(),
             "volgende_evaluatie": DatumInput(),

@@ -2,6 +2,7 @@ from django import forms
 
 from crisis.forms import DatumInput
 from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype, valideer_bsn, valideer_geboortedatum
+from kern.velden import DatumFormVeld
 
 from . import afwegingskader
 from .models import Landschapsmelding
@@ -10,7 +11,7 @@ from .models import Landschapsmelding
 class BeschikkingForm(forms.Form):
     voornaam = forms.CharField(label="Voornaam jeugdige", max_length=80)
     achternaam = forms.CharField(label="Achternaam jeugdige", max_length=120)
-    geboortedatum = forms.DateField(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
+    geboortedatum = DatumFormVeld(label="Geboortedatum", widget=DatumInput(), validators=[valideer_geboortedatum])
     bsn = forms.CharField(label="BSN", required=False, max_length=9, validators=[valideer_bsn])
     woongemeente = forms.ModelChoiceField(
         label="Gemeente van het BRP-adres vlak vóór het verblijf", queryset=Gemeente.objects.all(), to_field_name="code"
@@ -24,20 +25,20 @@ class BeschikkingForm(forms.Form):
         empty_label="Ambulante jeugdhulp (zonder verblijf)",
         queryset=Voorzieningtype.objects.filter(hulpvorm__isnull=True, actief=True),
     )
-    afgegeven_op = forms.DateField(label="Datum afgifte beschikking", widget=DatumInput())
+    afgegeven_op = DatumFormVeld(label="Datum afgifte beschikking", widget=DatumInput())
     aanbieder = forms.ModelChoiceField(label="Aanbieder", required=False, queryset=Aanbieder.objects.all())
     gezag_derden = forms.BooleanField(label="Gezag door derden", required=False)
     wlz_indicatie = forms.BooleanField(label="Recht op Wlz", required=False)
     buiten_regio = forms.BooleanField(label="Plaatsing buiten de regio", required=False)
-    verwachte_start = forms.DateField(label="Verwachte start", required=False, widget=DatumInput())
+    verwachte_start = DatumFormVeld(label="Verwachte start", required=False, widget=DatumInput())
 
 
 class StartForm(forms.Form):
-    datum = forms.DateField(label="Ambulante hulp gestart op", widget=DatumInput())
+    datum = DatumFormVeld(label="Ambulante hulp gestart op", widget=DatumInput())
 
 
 class OverbruggingForm(forms.Form):
-    startdatum = forms.DateField(label="Overbruggingshulp gestart op", widget=DatumInput())
+    startdatum = DatumFormVeld(label="Overbruggingshulp gestart op", widget=DatumInput())
     omschrijving = forms.CharField(label="Welke overbruggingshulp", max_length=300)
 
 
@@ -50,7 +51,7 @@ class PlaatsingForm(forms.Form):
         required=False,
         queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
     )
-    startdatum = forms.DateField(label="Startdatum", widget=DatumInput())
+    startdatum = DatumFormVeld(label="Startdatum", widget=DatumInput())
     verwachte_duur_weken = forms.IntegerField(
         label="Verwachte duur (weken)", required=False, min_value=1, max_value=520
     )
@@ -60,7 +61,7 @@ class PlaatsingForm(forms.Form):
 
 
 class EindeForm(forms.Form):
-    einddatum = forms.DateField(label="Einddatum", widget=DatumInput())
+    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput())
     vervolg = forms.CharField(label="Vervolg na het verblijf", max_length=300)
 
 
@@ -100,6 +101,7 @@ class LandschapForm(forms.ModelForm):
     class Meta:
         model = Landschapsmelding
         fields = ["aanbieder", "voorziening", "soort", "ingangsdatum", "toelichting"]
+        field_classes = {"ingangsdatum": DatumFormVeld}
         widgets = {"ingangsdatum": DatumInput(), "toelichting": forms.Textarea(attrs={"rows": 2})}
 
 

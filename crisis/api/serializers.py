@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from kern.models import Aanbieder, Gemeente, Hulpvorm, RedenGeenInzet, Voorziening, valideer_bsn, valideer_geboortedatum
+from kern.velden import DatumVeld
 
 from ..models import Aanmelding, Inzet, Toewijzing
 
@@ -15,13 +16,6 @@ def _django_validator(func):
             raise serializers.ValidationError(exc.messages) from exc
 
     return run
-
-
-class DatumVeld(serializers.DateField):
-    default_error_messages = {
-        "invalid": "Ongeldige datum: schrijf de datum als JJJJ-MM-DD.",
-        "datetime": "Geef een datum, geen tijdstip.",
-    }
 
 
 class JeugdigeInvoer(serializers.Serializer):
