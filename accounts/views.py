@@ -16,6 +16,7 @@ class InloggenView(auth_views.LoginView):
     template_name = "accounts/inloggen.html"
     authentication_form = InlogForm
     redirect_authenticated_user = True
+    http_method_names = ["get", "post", "head"]  # PUT/PATCH/DELETE: 405, not a second POST
 
 
 def _volgende(request):

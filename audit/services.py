@@ -6,11 +6,10 @@ from .models import Actie, AuditRegel
 
 
 def _ip(request) -> str | None:
-    if request is None:
-        return None
-    # Behind the proxy of docker-compose the client address is the first forwarded one.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
+    # X-Forwarded-For counts only from a trusted proxy (settings.TRUSTED_PROXIES).
+    from flevojeugd.netwerk import clientadres
+
+    return clientadres(request)
 
 
 def _namens(user) -> str:

@@ -363,7 +363,9 @@ def bevestig_capaciteit(user, voorziening: Voorziening, *, capaciteit: int | Non
     return voorziening
 
 
-def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> Counter:
+def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> dict[str, int]:
+    """Declines per reason, most frequent first. A plain dict: a template's `.items` on a
+    Counter looks up the key 'items' (0) instead of calling the method."""
     rijen = (
         Toewijzing.objects.filter(
             status=Toewijzing.Status.GEWEIGERD,
@@ -374,7 +376,7 @@ def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> Counter:
         .values("weigerreden_id")
         .annotate(n=Count("id"))
     )
-    return Counter({r["weigerreden_id"]: r["n"] for r in rijen})
+    return dict(Counter({r["weigerreden_id"]: r["n"] for r in rijen}).most_common())
 
 
 def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:

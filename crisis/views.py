@@ -15,7 +15,7 @@ from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 from kern import kalender
-from kern.fouten import Conflict, fouten_naar_form, leesbaar
+from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente
 
 from . import forms, regels, services
@@ -218,7 +218,9 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
     user = request.user
     if actie.startswith("afsluiten-") or actie.startswith("plan-"):
         soort, _, inzet_id = actie.partition("-")
-        inzet = get_object_or_404(Inzet.objects.select_related("hulpvorm", "voorziening"), pk=inzet_id, aanmelding=obj)
+        inzet = get_object_or_404(
+            Inzet.objects.select_related("hulpvorm", "voorziening"), pk=id_uit(inzet_id, "inzet"), aanmelding=obj
+        )
         vereist(user, "crisis.afsluiten", inzet)
         if soort == "afsluiten":
             form = forms.AfsluitenForm(request.POST, verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
@@ -285,7 +287,7 @@ def beschikbaarheid(request):
     if request.method == "POST":
         from kern.models import Voorziening
 
-        voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
+        voorziening = get_object_or_404(Voorziening, pk=id_uit(request.POST.get("voorziening"), "voorziening"))
         vereist(request.user, "crisis.capaciteit_bevestigen", voorziening)
         services.bevestig_capaciteit(request.user, voorziening)
         messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")

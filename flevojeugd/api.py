@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404
-from rest_framework import exceptions
+from rest_framework import exceptions, parsers
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from kern.fouten import Conflict
@@ -30,6 +30,16 @@ def _veld_met_nul(data, pad="") -> str | None:
     elif isinstance(data, str) and "\x00" in data:
         return pad or "non_field_errors"
     return None
+
+
+class JSONParser(parsers.JSONParser):
+    """JSON nested deeper than Python's recursion limit is bad input (400), not a crash."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError("De JSON is te diep genest.") from None
 
 
 def exception_handler(exc, context):

@@ -29,5 +29,6 @@ urlpatterns = [
     path("api/docs/", SpectacularRedocView.as_view(url_name="schema"), name="api-docs"),
 ]
 
+handler400 = "flevojeugd.views.ongeldig_verzoek"
 handler404 = "flevojeugd.views.niet_gevonden"
 handler500 = "flevojeugd.views.serverfout"

@@ -21,6 +21,26 @@ def start(request):
     return render(request, "start.html", {"blokken": startblokken(request.user)})
 
 
+def ongeldig_verzoek(request, exception=None):
+    """400: our own refusals (kern.fouten.Ongeldig) say why; other bad requests (a body over
+    the upload limit, too many fields) get a general message. JSON on the API."""
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+
+    from kern.fouten import Ongeldig
+
+    if isinstance(exception, Ongeldig):
+        melding, veld = exception.melding, exception.veld
+    elif isinstance(exception, RequestDataTooBig):
+        melding, veld = "Het verzoek is te groot.", "non_field_errors"
+    elif isinstance(exception, (TooManyFieldsSent, TooManyFilesSent)):
+        melding, veld = "Het verzoek bevat te veel velden of bestanden.", "non_field_errors"
+    else:
+        melding, veld = "Dit verzoek kan niet worden verwerkt.", "non_field_errors"
+    if request.path.startswith("/api/"):
+        return JsonResponse({veld: [melding]}, status=400)
+    return render(request, "400.html", {"melding": melding}, status=400)
+
+
 def niet_gevonden(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Niet gevonden."}, status=404)

@@ -1,6 +1,6 @@
 """How every service says 'no': a field error (400) or a conflict with the current state (409)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from rest_framework import exceptions, status
 
 
@@ -15,6 +15,23 @@ class Conflict(exceptions.APIException):
 def veldfout(veld: str, melding: str) -> ValidationError:
     """A 400 in the contract's shape: {"veld": ["melding"]}."""
     return ValidationError({veld: [melding]})
+
+
+class Ongeldig(BadRequest):
+    """Bad input a page cannot show at a form field (an id in a hidden field or a button):
+    a 400 page, or `{"veld": ["melding"]}` on the API (flevojeugd.views.ongeldig_verzoek)."""
+
+    def __init__(self, veld: str, melding: str):
+        super().__init__(melding)
+        self.veld, self.melding = veld, melding
+
+
+def id_uit(waarde, veld: str) -> int:
+    """A database id sent by a client: a positive whole number in ASCII digits, or 400."""
+    tekst = str(waarde if waarde is not None else "").strip()
+    if not (tekst.isascii() and tekst.isdigit()) or len(tekst) > 18:
+        raise Ongeldig(veld, f"Ongeldige {veld}: verwacht een nummer.")
+    return int(tekst)
 
 
 def leesbaar(exc: ValidationError | Conflict) -> str:

@@ -16,7 +16,7 @@ from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 from kern.bezetting import DEFINITIE, met_bezetting
-from kern.fouten import Conflict, fouten_naar_form, leesbaar
+from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
 from kern.services import jeugdige_vastleggen
 
@@ -30,7 +30,7 @@ def overzicht(request):
     """The capacity registry: per facility, and per kind × municipality, with notices and the trend."""
     vereist(request.user, "servicepunt.overzicht_zien")
     if request.method == "POST":
-        voorziening = get_object_or_404(Voorziening, pk=request.POST.get("voorziening"))
+        voorziening = get_object_or_404(Voorziening, pk=id_uit(request.POST.get("voorziening"), "voorziening"))
         vereist(request.user, "servicepunt.capaciteit_bevestigen", voorziening)
         form = forms.CapaciteitForm(request.POST)
         if form.is_valid():
@@ -189,7 +189,9 @@ def beschikking(request, pk):
         actie = request.POST.get("actie", "")
         try:
             if actie.startswith("einde-"):
-                plaatsing = get_object_or_404(Plaatsing, pk=actie.removeprefix("einde-"), beschikking=obj)
+                plaatsing = get_object_or_404(
+                    Plaatsing, pk=id_uit(actie.removeprefix("einde-"), "plaatsing"), beschikking=obj
+                )
                 form = forms.EindeForm(request.POST)
                 if form.is_valid():
                     services.plaatsing_beeindigen(request.user, plaatsing, request=request, **form.cleaned_data)
