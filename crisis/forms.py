@@ -44,7 +44,8 @@ class AanmeldForm(forms.Form):
 
 
 class TriageForm(forms.Form):
-    ernst = forms.ChoiceField(label="Ernst", choices=Aanmelding.Ernst.choices)
+    # No default: the CCP chooses the severity itself (an unchosen 'Acuut' skewed the figures).
+    ernst = forms.ChoiceField(label="Ernst", choices=[("", "— kies —")] + Aanmelding.Ernst.choices)
     aard = forms.CharField(label="Aard van de crisis", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     geconsulteerd = forms.ModelMultipleChoiceField(
         label="Geconsulteerd",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from kern.models import (
     Aanbieder,
@@ -44,6 +45,30 @@ class CrisisContract(models.Model):
         return f"{self.aanbieder} — {self.gemeente}"
 
 
+class Instelling(models.Model):
+    """The CCP's regional agreements, one row (the region changes them without a release)."""
+
+    reactietermijn_werkuren = models.DecimalField(
+        "reactietermijn aanbieder (werkuren)",
+        max_digits=4,
+        decimal_places=1,
+        default=2,
+        help_text="Binnen zoveel werkuren accepteert of weigert een aanbieder een toewijzing; daarna ziet het "
+        "CCP een signaal op het dagoverzicht.",
+    )
+
+    class Meta:
+        verbose_name = "instelling CCP"
+        verbose_name_plural = "instellingen CCP"
+
+    def __str__(self):
+        return "Instellingen CCP"
+
+    @classmethod
+    def huidige(cls) -> "Instelling":
+        return cls.objects.first() or cls()
+
+
 class Aanmelding(models.Model):
     class Hulpvraag(models.TextChoices):
         AMBULANT = "ambulant", "Ambulante crisishulp"
@@ -59,6 +84,7 @@ class Aanmelding(models.Model):
     class Status(models.TextChoices):
         NIEUW = "nieuw", "Nieuw, te trieren"
         GETRIEERD = "getrieerd", "Getrieerd, inzet regelen"
+        VERDEELD = "verdeeld", "Verdeeld over een aanbieder"
         IN_ZORG = "in_zorg", "Hulp ingezet"
         AFGESLOTEN = "afgesloten", "Afgesloten"
 
@@ -93,6 +119,8 @@ class Aanmelding(models.Model):
     )
 
     objects = AanmeldingQuerySet.as_manager()
+    # Every save keeps the earlier values (who, when, why): corrections are never silent.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "aanmelding"
@@ -163,6 +191,7 @@ class Inzet(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     objects = InzetQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["aangemaakt_op"])
 
     class Meta:
         verbose_name = "inzet"

@@ -36,3 +36,77 @@ def perspectiefplan_op_tijd(startdatum: datetime.date, plandatum: datetime.date 
 
 def perspectiefplan_status(startdatum: datetime.date, plandatum: datetime.date | None, vandaag: datetime.date) -> str:
     return termijnen.status(perspectiefplan_uiterlijk(startdatum), plandatum, vandaag)
+
+
+# --- The referral's life cycle -------------------------------------------------------------
+#
+# nieuw → getrieerd → verdeeld / ingezet → afgesloten. The allowed steps live in this one
+# table, and services.stap() is the one place that refuses an illegal step (409).
+# Why a table and not django-fsm-2 or python-statemachine: five states and eight actions fit
+# on one screen the region can read; the services already hold the row lock that makes a step
+# safe under concurrent requests; and a library would add a dependency, its own exception types
+# to map onto our 409 and a protected field that the historical import and corrections would
+# have to work around, for what is twenty lines of data here.
+#
+# The contract's API lets the CCP distribute or deploy straight from 'nieuw' (an acute case is
+# helped first and triaged afterwards; the 24-hour crisis service registers the next day), so
+# those steps are legal; the referral page still offers triage first (VOLGENDE_STAPPEN).
+
+NIEUW, GETRIEERD, VERDEELD, INGEZET, AFGESLOTEN = "nieuw", "getrieerd", "verdeeld", "in_zorg", "afgesloten"
+
+STAPPEN: dict[str, dict[str, str]] = {
+    # actie: {van: naar}
+    "trieren": {NIEUW: GETRIEERD, GETRIEERD: GETRIEERD},  # a second triage adjusts the first
+    "verdelen": {NIEUW: VERDEELD, GETRIEERD: VERDEELD},
+    "accepteren": {VERDEELD: VERDEELD, INGEZET: INGEZET},
+    "weigeren": {VERDEELD: VERDEELD, INGEZET: INGEZET},  # passed on to the next provider
+    "niemand_meer": {VERDEELD: GETRIEERD},  # every provider declined: back to the CCP
+    "inzetten": {NIEUW: INGEZET, GETRIEERD: INGEZET, VERDEELD: INGEZET, INGEZET: INGEZET},
+    "geen_inzet": {NIEUW: AFGESLOTEN, GETRIEERD: AFGESLOTEN, VERDEELD: AFGESLOTEN},
+    "laatste_inzet_beeindigd": {INGEZET: AFGESLOTEN},
+}
+
+# What the referral page offers in each state: the next sensible steps, not every legal one.
+VOLGENDE_STAPPEN: dict[str, tuple[str, ...]] = {
+    NIEUW: ("trieren",),
+    GETRIEERD: ("verdelen", "inzetten", "geen_inzet", "trieren"),
+    VERDEELD: ("accepteren", "weigeren", "inzetten", "geen_inzet"),
+    INGEZET: ("accepteren", "weigeren", "inzetten"),
+    AFGESLOTEN: (),
+}
+
+STAP_WEIGERING = {
+    "trieren": "Triage hoort vóór het verdelen en inzetten; pas een vastgelegde triage aan met een correctie.",
+    "verdelen": "Deze aanmelding is al verdeeld, heeft al hulp of is afgesloten.",
+    "accepteren": "Er staat geen toewijzing open voor deze aanmelding.",
+    "weigeren": "Er staat geen toewijzing open voor deze aanmelding.",
+    "inzetten": "Deze aanmelding is al afgesloten.",
+    "geen_inzet": "Er is al hulp ingezet of de aanmelding is afgesloten; sluit de inzet af in plaats daarvan.",
+}
+
+
+def volgende_status(status: str, actie: str) -> str | None:
+    """The state after `actie`, or None when the step is not allowed from `status`."""
+    return STAPPEN[actie].get(status)
+
+
+def wachtrij(status: str) -> str | None:
+    """The one queue of the CCP day overview a referral stands in, decided by its state alone
+    (running stays without a plan are a list of deployments, not of referrals)."""
+    return {NIEUW: "te_trieren", GETRIEERD: "te_regelen", VERDEELD: "verdeeld"}.get(status)
+
+
+REACTIETERMIJN_WERKUREN = 2  # default of the regional setting Instelling.reactietermijn_werkuren
+
+
+def reactietermijn_verstreken(reageren_voor: datetime.datetime, nu: datetime.datetime) -> bool:
+    """An assignment still unanswered after the provider's response term: the CCP is told."""
+    return nu > reageren_voor
+
+
+def behandelen_status(
+    behandelen_voor: datetime.datetime, opgepakt_op: datetime.datetime | None, nu: datetime.datetime
+) -> str:
+    """'Behandelen vóór' is a moment, not a day: it is 'verlopen' (red) from the minute it has
+    passed unhandled. No 'bijna': during office hours the moment is the referral itself."""
+    return termijnen.status(behandelen_voor, opgepakt_op, nu, bijna=datetime.timedelta(0))

@@ -88,8 +88,12 @@ def aanmelden(
         # Registered for the figures, not followed up.
         aanmelding.status = Aanmelding.Status.AFGESLOTEN
         aanmelding.reden_geen = RedenGeenInzet.objects.get(code="buiten_regio")
+    # The number needs the id: the history starts with the numbered record, not the draft.
+    aanmelding.skip_history_when_saving = True
     aanmelding.save()
+    del aanmelding.skip_history_when_saving
     aanmelding.registratienummer = f"CCP-{dag:%Y}-{aanmelding.pk:06d}"
+    aanmelding._history_user = user
     aanmelding.save(update_fields=["registratienummer"])
     log(user, Actie.AANMAKEN, "crisis.aanmelding", aanmelding, aanmelding.jeugdige, request)
     return aanmelding
@@ -99,16 +103,21 @@ def _vergrendel(aanmelding: Aanmelding) -> Aanmelding:
     return Aanmelding.objects.select_for_update().select_related("gemeente", "jeugdige").get(pk=aanmelding.pk)
 
 
+def stap(aanmelding: Aanmelding, actie: str) -> str:
+    """The one place an illegal step of the life cycle (regels.STAPPEN) is refused: 409."""
+    naar = regels.volgende_status(aanmelding.status, actie)
+    if naar is None:
+        raise Conflict(regels.STAP_WEIGERING.get(actie, "Deze stap past niet bij de stand van deze aanmelding."))
+    return naar
+
+
 @transaction.atomic
 def trieren(user, aanmelding: Aanmelding, *, ernst: str, aard: str = "", geconsulteerd=(), request=None) -> Aanmelding:
     aanmelding = _vergrendel(aanmelding)
-    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
-        raise Conflict("Deze aanmelding is al afgesloten.")
+    aanmelding.status = stap(aanmelding, "trieren")
     aanmelding.ernst = ernst
     aanmelding.aard = aard
     aanmelding.getrieerd_op = timezone.now()
-    if aanmelding.status == Aanmelding.Status.NIEUW:
-        aanmelding.status = Aanmelding.Status.GETRIEERD
     aanmelding.save()
     aanmelding.geconsulteerd.set(geconsulteerd)
     log(user, Actie.WIJZIGEN, "crisis.triage", aanmelding, aanmelding.jeugdige, request)
@@ -118,12 +127,10 @@ def trieren(user, aanmelding: Aanmelding, *, ernst: str, aard: str = "", geconsu
 @transaction.atomic
 def geen_inzet(user, aanmelding: Aanmelding, *, reden: RedenGeenInzet, request=None) -> Aanmelding:
     aanmelding = _vergrendel(aanmelding)
+    aanmelding.status = stap(aanmelding, "geen_inzet")
     if aanmelding.inzetten.exists():
         raise Conflict("Er is al hulp ingezet; sluit die inzet af in plaats van 'geen inzet' te registreren.")
-    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
-        raise Conflict("Deze aanmelding is al afgesloten.")
     aanmelding.reden_geen = reden
-    aanmelding.status = Aanmelding.Status.AFGESLOTEN
     aanmelding.save(update_fields=["reden_geen", "status"])
     aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).update(
         status=Toewijzing.Status.GEWEIGERD, weigertoelichting="Vervallen: geen inzet", afgehandeld_op=timezone.now()
@@ -133,7 +140,9 @@ def geen_inzet(user, aanmelding: Aanmelding, *, reden: RedenGeenInzet, request=N
 
 
 def _toewijzingen_deze_maand(dag: datetime.date) -> dict[str, int]:
-    rijen = Toewijzing.objects.levend().in_maand(dag).values("aanbieder_id").annotate(n=Count("id"))
+    # Every offer counts, declined ones too: a provider that declines is not offered the next
+    # referral first (before, Triade declined six in a row and stayed 'the fewest').
+    rijen = Toewijzing.objects.in_maand(dag).values("aanbieder_id").annotate(n=Count("id"))
     return {r["aanbieder_id"]: r["n"] for r in rijen}
 
 
@@ -165,12 +174,11 @@ def verdelen(
 ) -> Toewijzing:
     """Assign ambulant crisis help by the fairness rule, or to `aanbieder` when the CCP overrides."""
     aanmelding = _vergrendel(aanmelding)
-    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
-        raise Conflict("Deze aanmelding is al afgesloten.")
-    if not aanmelding.gemeente.ccp_loket:
-        raise Conflict(loket_melding(aanmelding.gemeente))
     if aanmelding.toewijzingen.levend().exists():
         raise Conflict("Deze aanmelding is al toegewezen aan een aanbieder.")
+    naar = stap(aanmelding, "verdelen")
+    if not aanmelding.gemeente.ccp_loket:
+        raise Conflict(loket_melding(aanmelding.gemeente))
     opties = kandidaten(aanmelding)
     if aanbieder is not None:
         if not reden.strip():
@@ -185,6 +193,8 @@ def verdelen(
         if keuze is None:
             raise Conflict("Er is geen aanbieder meer die deze aanmelding kan oppakken; het CCP moet zelf schakelen.")
         toewijzing = _wijs_toe(user, aanmelding, keuze.code)
+    aanmelding.status = naar
+    aanmelding.save(update_fields=["status"])
     log(user, Actie.WIJZIGEN, "crisis.toewijzing", aanmelding, aanmelding.jeugdige, request)
     return toewijzing
 
@@ -206,6 +216,7 @@ def weigeren(
     toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
     if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
         raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    stap(aanmelding, "weigeren")
     if not reden or not reden.strip():
         raise veldfout("reden", "Geef een reden op voor de weigering.")
     code, tekst = _weigerreden(reden)
@@ -217,6 +228,10 @@ def weigeren(
     log(user, Actie.WIJZIGEN, "crisis.weigering", aanmelding, aanmelding.jeugdige, request)
     keuze = regels.kies_aanbieder(kandidaten(aanmelding), _toewijzingen_deze_maand(timezone.localdate()))
     nieuwe = _wijs_toe(None, aanmelding, keuze.code) if keuze else None
+    if nieuwe is None and regels.volgende_status(aanmelding.status, "niemand_meer"):
+        # Nobody left to offer it to: it is the CCP's to arrange again (the day overview says so).
+        aanmelding.status = regels.volgende_status(aanmelding.status, "niemand_meer")
+        aanmelding.save(update_fields=["status"])
     return toewijzing, nieuwe
 
 
@@ -226,6 +241,7 @@ def accepteren(user, aanmelding: Aanmelding, request=None) -> Toewijzing:
     toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
     if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
         raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    stap(aanmelding, "accepteren")
     toewijzing.status = Toewijzing.Status.GEACCEPTEERD
     toewijzing.afgehandeld_op = timezone.now()
     toewijzing.save()
@@ -246,8 +262,7 @@ def inzetten(
     request=None,
 ) -> Inzet:
     aanmelding = _vergrendel(aanmelding)
-    if aanmelding.status == Aanmelding.Status.AFGESLOTEN:
-        raise Conflict("Deze aanmelding is al afgesloten.")
+    naar = stap(aanmelding, "inzetten")
     # A start before the referral is real: the 24-hour crisis service acts at night and the CCP
     # registers it the next working day.
     if verwachte_einddatum and verwachte_einddatum < startdatum:
@@ -287,8 +302,8 @@ def inzetten(
             bron_id=inzet.pk,
             startdatum=startdatum,
         )
-    if aanmelding.status != Aanmelding.Status.IN_ZORG:
-        aanmelding.status = Aanmelding.Status.IN_ZORG
+    if aanmelding.status != naar:
+        aanmelding.status = naar
         aanmelding.save(update_fields=["status"])
     log(user, Actie.AANMAKEN, "crisis.inzet", inzet, aanmelding.jeugdige, request)
     return inzet
@@ -335,7 +350,11 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     if inzet.hulpvorm.verblijf:
         perspectiefregie.sluit_traject(bron="crisis", bron_id=inzet.pk, einddatum=einddatum)
     if not Inzet.objects.filter(aanmelding_id=inzet.aanmelding_id, einddatum__isnull=True).exists():
-        Aanmelding.objects.filter(pk=inzet.aanmelding_id).update(status=Aanmelding.Status.AFGESLOTEN)
+        aanmelding = _vergrendel(inzet.aanmelding)
+        naar = regels.volgende_status(aanmelding.status, "laatste_inzet_beeindigd")
+        if naar:
+            aanmelding.status = naar
+            aanmelding.save(update_fields=["status"])
     log(user, Actie.WIJZIGEN, "crisis.inzet", inzet, inzet.aanmelding.jeugdige, request)
     return inzet
 

@@ -21,7 +21,7 @@ from kern.models import Gemeente
 from . import forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
 from .grafiek import verblijfsduur_grafiek
-from .models import Aanmelding, Inzet, Toewijzing
+from .models import Aanmelding, Instelling, Inzet, Toewijzing
 
 DAGOVERZICHT_RIJEN = 25  # the most urgent first; the full lists are one click away
 
@@ -34,21 +34,29 @@ def _deel(qs) -> tuple[list, int]:
 @login_required
 def dagoverzicht(request):
     vereist(request.user, "crisis.dagoverzicht_zien")
+    nu = timezone.now()
+    # Each referral stands in exactly one queue: the one its state names (regels.wachtrij).
     basis = Aanmelding.objects.met_details()
-    levend = Toewijzing.objects.filter(aanmelding=OuterRef("pk")).exclude(status="geweigerd")
     geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status="geweigerd")
     nieuw, nieuw_totaal = _deel(basis.filter(status=Aanmelding.Status.NIEUW).order_by("behandelen_voor", "id"))
+    for a in nieuw:
+        a.termijn_status = regels.behandelen_status(a.behandelen_voor, None, nu)
     te_verdelen, te_verdelen_totaal = _deel(
-        basis.filter(status__in=["getrieerd", "in_zorg"], gemeente__ccp_loket=True)
-        .filter(~Exists(levend), ~Exists(Inzet.objects.filter(aanmelding=OuterRef("pk"), hulpvorm__verblijf=False)))
+        basis.filter(status=Aanmelding.Status.GETRIEERD)
         .annotate(was_geweigerd=Exists(geweigerd))
         .order_by("aangemeld_op", "id")
     )
     open_toewijzingen, open_totaal = _deel(
-        Toewijzing.objects.filter(status="toegewezen")
+        Toewijzing.objects.filter(aanmelding__status=Aanmelding.Status.VERDEELD)
+        .levend()
         .select_related("aanbieder", "aanmelding__jeugdige", "aanmelding__gemeente")
         .order_by("toegewezen_op", "id")
     )
+    termijn = Instelling.huidige().reactietermijn_werkuren
+    sluit = kalender.sluitingsdagen()
+    for t in open_toewijzingen:
+        t.reageren_voor = kalender.werkuren_later(t.toegewezen_op, float(termijn), sluit)
+        t.termijn_verstreken = t.status == "toegewezen" and regels.reactietermijn_verstreken(t.reageren_voor, nu)
     vandaag = timezone.localdate()
     verblijven, verblijven_totaal = _deel(
         Inzet.objects.verblijven()
@@ -74,7 +82,8 @@ def dagoverzicht(request):
             "open_totaal": open_totaal,
             "verblijven": verblijven,
             "verblijven_totaal": verblijven_totaal,
-            "loket_open": kalender.loket_open(timezone.now()),
+            "loket_open": kalender.loket_open(nu),
+            "reactietermijn": termijn,
             "max_rijen": DAGOVERZICHT_RIJEN,
         },
     )
@@ -158,7 +167,7 @@ def _pagina_aanmelding(request, pk) -> Aanmelding:
 
 
 _ACTIES = {
-    # actie: (form, permission, handler)
+    # actie on the page: permission
     "triage": "crisis.trieren",
     "geen_inzet": "crisis.trieren",
     "verdelen": "crisis.verdelen",
@@ -166,6 +175,8 @@ _ACTIES = {
     "accepteren": "crisis.toewijzingen_zien",
     "weigeren": "crisis.toewijzingen_zien",
 }
+# The page's actions as steps of the life cycle (regels.STAPPEN).
+_STAP = {"triage": "trieren", "geen_inzet": "geen_inzet", "verdelen": "verdelen", "inzet": "inzetten"}
 
 
 @login_required
@@ -173,7 +184,10 @@ _ACTIES = {
 def aanmelding(request, pk):
     obj = _pagina_aanmelding(request, pk)
     formulieren = {
-        "triage": forms.TriageForm(initial={"ernst": obj.ernst, "aard": obj.aard}),
+        # A second triage starts from the first, including who was consulted.
+        "triage": forms.TriageForm(
+            initial={"ernst": obj.ernst, "aard": obj.aard, "geconsulteerd": [g.pk for g in obj.geconsulteerd.all()]}
+        ),
         "geen_inzet": forms.GeenInzetForm(),
         "inzet": forms.InzetForm(initial={"startdatum": timezone.localdate()}),
         "weigeren": forms.WeigerForm(),
@@ -205,7 +219,17 @@ def aanmelding(request, pk):
             "toewijzingen": toewijzingen,
             "formulieren": formulieren,
             "ambulante_inzetten": [i for i in inzetten if not i.hulpvorm.verblijf],
-            "mag": {actie: request.user.has_perm(perm) for actie, perm in _ACTIES.items()},
+            # Only the next sensible steps of the life cycle, and only those the user may take.
+            "mag": {
+                actie: request.user.has_perm(perm)
+                and _STAP.get(actie, actie) in regels.VOLGENDE_STAPPEN.get(obj.status, ())
+                for actie, perm in _ACTIES.items()
+            },
+            "termijn_status": regels.behandelen_status(
+                obj.behandelen_voor, obj.getrieerd_op if obj.status != Aanmelding.Status.NIEUW else None, timezone.now()
+            )
+            if obj.status != Aanmelding.Status.AFGESLOTEN
+            else None,
             "mag_afhandelen": open_toewijzing is not None
             and request.user.has_perm("crisis.toewijzing_afhandelen", open_toewijzing),
             "leeftijd": obj.jeugdige.leeftijd(vandaag),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "rules",
     "django_htmx",
+    "simple_history",
     # Shared concerns
     "kern",
     "accounts",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made a change, for the history of a record (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TweestapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -85,3 +85,19 @@ def eerste_werkdag(jaar: int, maand: int) -> datetime.date:
     while not is_werkdag(dag, sluit):
         dag += datetime.timedelta(days=1)
     return dag
+
+
+def werkuren_later(
+    moment: datetime.datetime, uren: float, sluit: set[datetime.date] | None = None
+) -> datetime.datetime:
+    """The moment that lies `uren` office hours (09:00-17:00 on working days) after `moment`:
+    a term of two working hours that starts on Friday at 16:00 ends on Monday at 10:00."""
+    sluit = _sluitingsdagen() if sluit is None else sluit
+    rest = datetime.timedelta(hours=uren)
+    huidig = volgende_opening(moment, sluit).astimezone(TZ)
+    while True:
+        sluiting = datetime.datetime.combine(huidig.date(), DICHT, tzinfo=TZ)
+        if huidig + rest <= sluiting:
+            return huidig + rest
+        rest -= sluiting - huidig
+        huidig = volgende_opening(sluiting, sluit).astimezone(TZ)
