@@ -186,18 +186,20 @@ def laad():
             "VALUES ('!', false, 'bench-servicepunt', '', '', '', false, true, now(), 'servicepunt', false) RETURNING id"
         ).fetchone()[0]
         with pg.cursor().copy(
-            "COPY servicepunt_beschikking (id, jeugdige_id, zorgtype_id, afgegeven_op, gemeente_id, gemeente_reden, gezag_derden, "
+            "COPY servicepunt_beschikking (id, jeugdige_id, zorgtype_id, afgegeven_op, gemeente_id, brp_gemeente_id, gemeente_reden, gezag_derden, "
             "wlz_indicatie, buiten_regio, ambulant_gestart_op, geregistreerd_door_id, geregistreerd_op) FROM STDIN"
         ) as cp:
             for i in range(1, N_BESCHIKKINGEN + 1):
                 dag = begin + datetime.timedelta(days=rnd.randint(0, 365 * JAREN - 1))
+                gemeente = rnd.choice(gemeenten[:-1])
                 cp.write_row(
                     (
                         i,
                         rnd.randint(1, N_JEUGDIGEN),
                         rnd.choice([None, "gezinshuis", "pleegzorg", "behandelgroep"]),
                         dag,
-                        rnd.choice(gemeenten[:-1]),
+                        gemeente,
+                        gemeente,
                         "",
                         False,
                         False,

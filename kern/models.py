@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from stdnum.nl import bsn as stdnum_bsn
 
+from .querysets import JeugdigeQuerySet
+
 LEEFTIJDSGRENS = 12  # the region splits every crisis figure in 12- and 12+
 
 
@@ -217,7 +219,9 @@ class Jeugdige(models.Model):
     voornaam = models.CharField("voornaam", max_length=80, blank=True)
     achternaam = models.CharField("achternaam", max_length=120, blank=True)
     geboortedatum = models.DateField("geboortedatum")
-    bsn = models.CharField("BSN", max_length=9, null=True, blank=True, unique=True, validators=[valideer_bsn])
+    # Not unique: each municipality keeps its own record of a youth (one per municipality and BSN,
+    # see Meta); records of one person are linked by BSN inside the system, never merged.
+    bsn = models.CharField("BSN", max_length=9, null=True, blank=True, validators=[valideer_bsn])
     clientnummer = models.CharField(
         "cliëntnummer",
         max_length=40,
@@ -226,15 +230,29 @@ class Jeugdige(models.Model):
         unique=True,
         help_text="Opaak nummer uit oude registraties.",
     )
-    gemeente = models.ForeignKey(Gemeente, verbose_name="woongemeente", on_delete=models.PROTECT)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        help_text="De gemeente waarvoor deze registratie is gedaan en van wie zij is; verhuist nooit stilzwijgend.",
+    )
     gezag = models.CharField("gezag", max_length=10, choices=Gezag.choices, default=Gezag.OUDERS)
     kader = models.CharField("kader", max_length=12, choices=Kader.choices, default=Kader.VRIJWILLIG)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = JeugdigeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "jeugdige"
         verbose_name_plural = "jeugdigen"
         ordering = ["achternaam", "voornaam"]
+        constraints = [
+            # One record per municipality and BSN (NULLs are distinct: youths without a BSN are
+            # never matched). Registering is INSERT ... ON CONFLICT DO NOTHING against this.
+            models.UniqueConstraint(fields=["gemeente", "bsn"], name="jeugdige_bsn_per_gemeente"),
+        ]
+        # zelfde_persoon looks a person up by BSN across municipalities.
+        indexes = [models.Index(fields=["bsn"], name="jeugdige_bsn_idx")]
 
     def __str__(self):
         # Never the name in logs or URLs: the str is the opaque record number.

@@ -36,12 +36,20 @@ class Beschikking(models.Model):
     aanbieder = models.ForeignKey(
         Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="beschikkingen"
     )
+    brp_gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente van het BRP-adres vlak vóór het verblijf",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Vastgelegd bij de start; een latere registratie van de jeugdige verandert haar niet.",
+    )
     gemeente = models.ForeignKey(
         Gemeente,
         verbose_name="verantwoordelijke gemeente",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Woonplaatsbeginsel: bij verblijf de gemeente van het BRP-adres vlak vóór het verblijf.",
+        help_text="Woonplaatsbeginsel: bij verblijf de gemeente van het BRP-adres vlak vóór het verblijf. "
+        "Wijzigt alleen met een vastgelegde reden (gemeente_wijzigen).",
     )
     gemeente_reden = models.CharField("reden afwijkende gemeente", max_length=300, blank=True)
     gezag_derden = models.BooleanField("gezag door derden", default=False)
@@ -65,6 +73,22 @@ class Beschikking(models.Model):
     @property
     def met_verblijf(self) -> bool:
         return self.zorgtype_id is not None
+
+
+class Woonplaatswijziging(models.Model):
+    """A change of the responsible municipality of a decision: explicit, reasoned, kept for good."""
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="woonplaatswijzigingen")
+    van = models.ForeignKey(Gemeente, verbose_name="van gemeente", on_delete=models.PROTECT, related_name="+")
+    naar = models.ForeignKey(Gemeente, verbose_name="naar gemeente", on_delete=models.PROTECT, related_name="+")
+    reden = models.CharField("reden", max_length=300)
+    gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "wijziging verantwoordelijke gemeente"
+        verbose_name_plural = "wijzigingen verantwoordelijke gemeente"
+        ordering = ["gewijzigd_op", "id"]
 
 
 class Overbrugging(models.Model):

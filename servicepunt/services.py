@@ -13,17 +13,18 @@ from audit.services import log
 from kern.bezetting import met_bezetting
 from kern.fouten import Conflict, veldfout
 from kern.models import Gemeente, Jeugdige, Voorziening, Voorzieningtype
+from kern.services import jeugdige_vastleggen, registratie_voor
 from perspectiefregie import services as perspectiefregie
 
 from . import afwegingskader, regels
-from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
+from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
 
 
 @transaction.atomic
 def beschikking_registreren(
     user,
     *,
-    jeugdige: Jeugdige,
+    jeugdige: Jeugdige | dict,
     afgegeven_op: datetime.date,
     zorgtype: Voorzieningtype | None = None,
     aanbieder=None,
@@ -35,23 +36,34 @@ def beschikking_registreren(
     verwachte_start: datetime.date | None = None,
     request=None,
 ) -> Beschikking:
+    """A decision. `jeugdige` is the registration's data (a dict as for
+    `kern.services.jeugdige_vastleggen`, its `gemeente` the BRP municipality just before the stay)
+    or a record already held. The youth is recorded as the responsible municipality's own
+    record; the BRP municipality is kept on the decision, fixed from now on."""
     if afgegeven_op > timezone.localdate():
         raise veldfout("afgegeven_op", "Een beschikking kan niet in de toekomst zijn afgegeven.")
+    brp_gemeente = jeugdige["gemeente"] if isinstance(jeugdige, dict) else jeugdige.gemeente
     # Woonplaatsbeginsel: the municipality of the BRP address just before the stay, unless the
     # worker records why another one is responsible.
-    standaard = regels.verantwoordelijke_gemeente(jeugdige.gemeente_id)
+    standaard = regels.verantwoordelijke_gemeente(brp_gemeente.code)
     if gemeente is not None and gemeente.code != standaard and not gemeente_reden.strip():
         raise veldfout(
             "gemeente_reden", "Leg vast waarom een andere gemeente dan die van het BRP-adres verantwoordelijk is."
         )
-    if user.gemeente_id and (gemeente.code if gemeente else standaard) != user.gemeente_id:
+    verantwoordelijk = gemeente or Gemeente.objects.get(pk=standaard)
+    if user.gemeente_id and verantwoordelijk.code != user.gemeente_id:
         raise veldfout("gemeente", "U registreert beschikkingen van uw eigen gemeente.")
+    if isinstance(jeugdige, dict):
+        jeugdige = jeugdige_vastleggen({**jeugdige, "gemeente": verantwoordelijk})
+    else:
+        jeugdige = registratie_voor(jeugdige, verantwoordelijk)
     beschikking = Beschikking.objects.create(
         jeugdige=jeugdige,
         zorgtype=zorgtype,
         afgegeven_op=afgegeven_op,
         aanbieder=aanbieder,
-        gemeente_id=gemeente.code if gemeente else standaard,
+        brp_gemeente=brp_gemeente,
+        gemeente=verantwoordelijk,
         gemeente_reden=gemeente_reden.strip(),
         gezag_derden=gezag_derden,
         wlz_indicatie=wlz_indicatie,
@@ -65,10 +77,23 @@ def beschikking_registreren(
 
 @transaction.atomic
 def gemeente_wijzigen(user, beschikking: Beschikking, *, gemeente: Gemeente, reden: str, request=None) -> Beschikking:
-    if not reden.strip():
+    """The one way the responsible municipality changes (woonplaatsbeginsel): explicit, with a
+    reason, audited. The decision moves to the new municipality's own record of the youth (made
+    from this one if it has none); the old municipality's record keeps its history."""
+    reden = (reden or "").strip()
+    if not reden:
         raise veldfout("reden", "Geef de reden van de wijziging van de verantwoordelijke gemeente.")
-    beschikking.gemeente, beschikking.gemeente_reden = gemeente, reden.strip()
-    beschikking.save(update_fields=["gemeente", "gemeente_reden"])
+    beschikking = Beschikking.objects.select_for_update().select_related("jeugdige").get(pk=beschikking.pk)
+    if gemeente.pk == beschikking.gemeente_id:
+        raise veldfout("gemeente", "Deze gemeente is al verantwoordelijk.")
+    oud = beschikking.jeugdige
+    Woonplaatswijziging.objects.create(
+        beschikking=beschikking, van_id=beschikking.gemeente_id, naar=gemeente, reden=reden, gewijzigd_door=user
+    )
+    log(user, Actie.WIJZIGEN, "servicepunt.woonplaatsbeginsel", beschikking, oud, request)
+    beschikking.jeugdige = registratie_voor(oud, gemeente)
+    beschikking.gemeente, beschikking.gemeente_reden = gemeente, reden
+    beschikking.save(update_fields=["jeugdige", "gemeente", "gemeente_reden"])
     log(user, Actie.WIJZIGEN, "servicepunt.woonplaatsbeginsel", beschikking, beschikking.jeugdige, request)
     return beschikking
 

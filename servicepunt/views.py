@@ -18,7 +18,6 @@ from audit.services import log, log_lijst
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
-from kern.services import jeugdige_vastleggen
 
 from . import afwegingskader, forms, regels, services
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
@@ -113,8 +112,9 @@ def beschikkingen(request):
             d = form.cleaned_data
             try:
                 with transaction.atomic():
-                    jeugdige = jeugdige_vastleggen(
-                        {
+                    b = services.beschikking_registreren(
+                        request.user,
+                        jeugdige={
                             "voornaam": d["voornaam"],
                             "achternaam": d["achternaam"],
                             "geboortedatum": d["geboortedatum"],
@@ -122,11 +122,7 @@ def beschikkingen(request):
                             "gemeente": d["woongemeente"],
                             "kader": d["kader"],
                             "gezag": "derden" if d["gezag_derden"] else "ouders",
-                        }
-                    )
-                    b = services.beschikking_registreren(
-                        request.user,
-                        jeugdige=jeugdige,
+                        },
                         afgegeven_op=d["afgegeven_op"],
                         zorgtype=d["zorgtype"],
                         aanbieder=d["aanbieder"],

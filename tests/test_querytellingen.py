@@ -81,6 +81,7 @@ def vul(n: int, users) -> Aanmelding:
             zorgtype_id="pleegzorg",
             afgegeven_op=vandaag,
             gemeente_id="almere",
+            brp_gemeente_id="almere",
             aanbieder_id="vitree",
             geregistreerd_door=users["servicepunt"],
         )

@@ -23,7 +23,7 @@ class BeschikkingInvoer(serializers.Serializer):
     gemeente = serializers.SlugRelatedField(
         slug_field="code", queryset=Gemeente.objects.all(), required=False, allow_null=True
     )
-    gemeente_reden = serializers.CharField(required=False, allow_blank=True, default="")
+    gemeente_reden = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
     gezag_derden = serializers.BooleanField(default=False)
     wlz_indicatie = serializers.BooleanField(default=False)
     buiten_regio = serializers.BooleanField(default=False)

@@ -11,7 +11,6 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.models import Voorziening
-from kern.services import jeugdige_vastleggen
 
 from .. import afwegingskader, services
 from ..models import Beschikking
@@ -97,8 +96,7 @@ class BeschikkingenView(generics.ListAPIView):
         from django.db import transaction
 
         with transaction.atomic():
-            jeugdige = jeugdige_vastleggen(gegevens)
-            b = services.beschikking_registreren(request.user, jeugdige=jeugdige, request=request, **d)
+            b = services.beschikking_registreren(request.user, jeugdige=gegevens, request=request, **d)
         b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
         return Response(s.BeschikkingSerializer(b).data, status=status.HTTP_201_CREATED)
 

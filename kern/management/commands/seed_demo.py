@@ -407,6 +407,7 @@ class Command(BaseCommand):
                     zorgtype=rnd.choice(typen) if verblijf else None,
                     afgegeven_op=afgifte,
                     gemeente=gemeente,
+                    brp_gemeente=gemeente,
                     geregistreerd_door=medewerker,
                     gezag_derden=rnd.random() < 0.1,
                     buiten_regio=rnd.random() < 0.05,

@@ -1,0 +1,19 @@
+"""Finding the records of one youth. Each municipality keeps its own record of a youth; the
+records of one person are linked by BSN inside the system, never merged (the hmis-warehouse
+approach). Only regional functions that need the person across municipalities (the CCP, the
+service point) use `zelfde_persoon`, and never show a caller a record it may not see."""
+
+from django.db import models
+
+
+class JeugdigeQuerySet(models.QuerySet):
+    def zelfde_persoon(self, jeugdige):
+        """All records (of every municipality) of the person `jeugdige` is a record of, itself
+        included. Linked by BSN; a record without a BSN is linked to nothing but itself.
+
+        For internal regional checks (one crisis place per youth at a time, a decision's stay):
+        the result may hold other municipalities' records, so it is never rendered or returned
+        to a caller as such; filter it further with the caller's own `zichtbaar_voor`."""
+        if jeugdige.bsn:
+            return self.filter(bsn=jeugdige.bsn)
+        return self.filter(pk=jeugdige.pk)

@@ -1,0 +1,293 @@
+"""One youth, many municipalities: each municipality keeps its own record of a youth, linked to
+the others by BSN inside the system and never merged. Registering a BSN answers the same whether
+or not another municipality knows it, and never reads, returns or changes what another
+municipality recorded (contract, "Users and roles"; domain.md, "What holds the four functions
+together")."""
+
+import datetime
+import threading
+
+import pytest
+import time_machine
+from django.db import connection
+
+from audit.models import AuditRegel
+from crisis.models import Aanmelding
+from experttafel.models import Casus
+from kern.models import Gemeente, Jeugdige
+from servicepunt import services as sp
+from servicepunt.models import Beschikking, Woonplaatswijziging
+from tests.crisis.helpers import AANMELDINGEN, referral
+from tests.factories import JeugdigeFactory, persona
+
+pytestmark = pytest.mark.django_db
+NU = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
+BSN = "111222333"
+CASUSSEN = "/api/v1/experttafel/casussen/"
+BESCHIKKINGEN = "/api/v1/servicepunt/beschikkingen/"
+
+
+@pytest.fixture(autouse=True)
+def _zonder_tweestaps(settings):
+    settings.TWEESTAPS_VERPLICHT = False
+
+
+@pytest.fixture
+def almere(db):
+    return persona("toegang", gemeente_id="almere", username="anouk", ret_aanmelder=True, email="a@almere.example")
+
+
+@pytest.fixture
+def lelystad(db):
+    return persona("toegang", gemeente_id="lelystad", username="lars", ret_aanmelder=True, email="l@lelystad.example")
+
+
+def _almere_kent(bsn=BSN):
+    return JeugdigeFactory(
+        gemeente_id="almere",
+        bsn=bsn,
+        voornaam="Geheimnaam",
+        achternaam="Almeers",
+        geboortedatum=datetime.date(2012, 3, 1),
+    )
+
+
+def _ongewijzigd(j: Jeugdige):
+    vers = Jeugdige.objects.get(pk=j.pk)
+    assert (vers.gemeente_id, vers.voornaam, vers.achternaam, vers.geboortedatum, vers.bsn) == (
+        j.gemeente_id,
+        j.voornaam,
+        j.achternaam,
+        j.geboortedatum,
+        j.bsn,
+    )
+
+
+# --- the crisis referral ----------------------------------------------------------------------
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_bsn_verraadt_geen_andere_gemeente(api, lelystad):
+    """Another birth date than Almere's: 201 as for an unknown BSN, Lelystad's own data back."""
+    almeers = _almere_kent()
+    vraag = referral(gemeente="lelystad", hulpvraag="verblijf", bsn=BSN, voornaam="Eigen", geboortedatum="2013-07-07")
+    r = api(lelystad).post(AANMELDINGEN, vraag, format="json")
+    assert r.status_code == 201, r.content
+    tekst = r.content.decode()
+    assert "Geheimnaam" not in tekst and "Almeers" not in tekst and "2012-03-01" not in tekst
+    assert "andere geboortedatum" not in tekst
+    _ongewijzigd(almeers)
+
+    # The same registration of a BSN nobody knows answers the same.
+    onbekend = referral(
+        gemeente="lelystad", hulpvraag="verblijf", bsn="123456782", voornaam="Eigen", geboortedatum="2013-07-07"
+    )
+    r2 = api(lelystad).post(AANMELDINGEN, onbekend, format="json")
+    assert r2.status_code == 201
+    eerste, tweede = r.json(), r2.json()
+    assert eerste.keys() == tweede.keys()
+    assert {k: v for k, v in eerste["jeugdige"].items() if k not in ("id", "bsn")} == {
+        k: v for k, v in tweede["jeugdige"].items() if k not in ("id", "bsn")
+    }
+
+
+@time_machine.travel(NU, tick=False)
+def test_aanmelding_van_een_andere_gemeente_verplaatst_de_jeugdige_niet(api, lelystad, almere):
+    almeers = _almere_kent()
+    eigen = api(almere).post(AANMELDINGEN, referral(bsn=BSN, geboortedatum="2012-03-01"), format="json").json()
+    r = api(lelystad).post(
+        AANMELDINGEN,
+        referral(gemeente="lelystad", hulpvraag="verblijf", bsn=BSN, geboortedatum="2012-03-01"),
+        format="json",
+    )
+    assert r.status_code == 201
+    _ongewijzigd(almeers)
+    lelystads = Aanmelding.objects.get(pk=r.json()["id"]).jeugdige
+    assert lelystads.pk != almeers.pk and lelystads.gemeente_id == "lelystad"
+    # Almere's referral still points at Almere's own record; Almere's list does not show Lelystad's.
+    assert Aanmelding.objects.get(pk=eigen["id"]).jeugdige_id == almeers.pk
+    ids = {a["id"] for a in api(almere).get(AANMELDINGEN).json()["results"]}
+    assert r.json()["id"] not in ids and eigen["id"] in ids
+
+
+def test_ccp_meldt_aan_voor_de_gemeente_van_de_aanmelding(api, ccp):
+    """The CCP registers for a municipality: that municipality's record, another's untouched."""
+    almeers = _almere_kent()
+    r = api(ccp).post(AANMELDINGEN, referral(gemeente="dronten", bsn=BSN, voornaam="Dirk"), format="json")
+    assert r.status_code == 201
+    assert r.json()["jeugdige"]["voornaam"] == "Dirk"
+    _ongewijzigd(almeers)
+    assert Jeugdige.objects.filter(bsn=BSN).count() == 2
+
+
+def test_eigen_gemeente_met_een_andere_geboortedatum_is_een_veldfout(api, almere):
+    """Within one municipality a BSN with another birth date is a typing error in its own records."""
+    _almere_kent()
+    r = api(almere).post(AANMELDINGEN, referral(bsn=BSN, geboortedatum="2013-07-07"), format="json")
+    assert r.status_code == 400 and "jeugdige" in r.json()
+    assert "Geheimnaam" not in r.content.decode()
+
+
+def test_de_aanmeldpagina_verraadt_geen_andere_gemeente(client, lelystad):
+    almeers = _almere_kent()
+    client.force_login(lelystad)
+    r = client.post(
+        "/crisis/aanmelden/",
+        {
+            "voornaam": "Eigen",
+            "achternaam": "Kind",
+            "geboortedatum": "2013-07-07",
+            "bsn": BSN,
+            "gemeente": "lelystad",
+            "hulpvraag": "verblijf",
+            "toelichting": "Onveilig thuis.",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    _ongewijzigd(almeers)
+    assert Aanmelding.objects.get().jeugdige.gemeente_id == "lelystad"
+
+
+# --- the expert table and the service point ------------------------------------------------------
+
+
+def test_een_casus_verraadt_geen_andere_gemeente(api, lelystad):
+    almeers = _almere_kent()
+    vraag = {
+        "vraag": "Wat is passend?",
+        "toestemming": True,
+        "jeugdige": {
+            "voornaam": "Eigen",
+            "achternaam": "Kind",
+            "geboortedatum": "2013-07-07",
+            "bsn": BSN,
+            "gemeente": "lelystad",
+        },
+    }
+    r = api(lelystad).post(CASUSSEN, vraag, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode() and "2012-03-01" not in r.content.decode()
+    _ongewijzigd(almeers)
+    assert Casus.objects.get().jeugdige.gemeente_id == "lelystad"
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_beschikking_verraadt_geen_andere_gemeente(api, lelystad):
+    almeers = _almere_kent()
+    vraag = {
+        "jeugdige": {
+            "voornaam": "Eigen",
+            "achternaam": "Kind",
+            "geboortedatum": "2013-07-07",
+            "bsn": BSN,
+            "gemeente": "lelystad",
+        },
+        "afgegeven_op": "2026-11-20",
+        "zorgtype": "gezinshuis",
+    }
+    r = api(lelystad).post(BESCHIKKINGEN, vraag, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode() and "2012-03-01" not in r.content.decode()
+    _ongewijzigd(almeers)
+    b = Beschikking.objects.get()
+    assert (b.jeugdige.gemeente_id, b.gemeente_id, b.brp_gemeente_id) == ("lelystad", "lelystad", "lelystad")
+
+
+@time_machine.travel(NU, tick=False)
+def test_de_beschikkingenpagina_verraadt_geen_andere_gemeente(client, lelystad):
+    almeers = _almere_kent()
+    client.force_login(lelystad)
+    r = client.post(
+        "/servicepunt/beschikkingen/",
+        {
+            "voornaam": "Eigen",
+            "achternaam": "Kind",
+            "geboortedatum": "2013-07-07",
+            "bsn": BSN,
+            "woongemeente": "lelystad",
+            "kader": "vrijwillig",
+            "afgegeven_op": "2026-11-20",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:3000]
+    _ongewijzigd(almeers)
+    assert Beschikking.objects.get().jeugdige.gemeente_id == "lelystad"
+
+
+# --- linked, not merged ------------------------------------------------------------------------
+
+
+def test_zelfde_persoon_vindt_de_gekoppelde_registraties():
+    almeers = _almere_kent()
+    lelystads = JeugdigeFactory(gemeente_id="lelystad", bsn=BSN, geboortedatum=datetime.date(2013, 7, 7))
+    ander = JeugdigeFactory(gemeente_id="almere", bsn="123456782")
+    zonder_bsn = JeugdigeFactory(gemeente_id="almere", bsn=None)
+    assert set(Jeugdige.objects.zelfde_persoon(almeers)) == {almeers, lelystads}
+    assert set(Jeugdige.objects.zelfde_persoon(lelystads)) == {almeers, lelystads}
+    assert list(Jeugdige.objects.zelfde_persoon(ander)) == [ander]
+    assert list(Jeugdige.objects.zelfde_persoon(zonder_bsn)) == [zonder_bsn]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tien_gelijktijdige_aanmeldingen_van_een_nieuw_bsn_geven_een_jeugdige(api):
+    """Ten real transactions register the same new BSN at once: ten 201s, one record."""
+    ccp = persona("ccp", username="ccp-parallel")
+    start = threading.Barrier(10)
+    codes = []
+
+    def meld():
+        try:
+            start.wait()
+            codes.append(
+                api(ccp).post(AANMELDINGEN, referral(bsn=BSN, hulpvraag="verblijf"), format="json").status_code
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=meld) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert codes == [201] * 10
+    assert Jeugdige.objects.filter(bsn=BSN).count() == 1
+    assert Aanmelding.objects.values("jeugdige").distinct().count() == 1
+
+
+# --- the woonplaatsbeginsel ---------------------------------------------------------------------
+
+
+@time_machine.travel(NU, tick=False)
+def test_herregistratie_verplaatst_de_verantwoordelijke_gemeente_niet(api, almere, lelystad):
+    """A later registration of the youth elsewhere does not move a decision's responsible municipality."""
+    b = sp.beschikking_registreren(
+        almere, jeugdige=_almere_kent(), afgegeven_op=datetime.date(2026, 11, 20), zorgtype=None
+    )
+    api(lelystad).post(
+        AANMELDINGEN,
+        referral(gemeente="lelystad", hulpvraag="verblijf", bsn=BSN, geboortedatum="2012-03-01"),
+        format="json",
+    )
+    b.refresh_from_db()
+    assert (b.gemeente_id, b.brp_gemeente_id, b.jeugdige.gemeente_id) == ("almere", "almere", "almere")
+
+
+@time_machine.travel(NU, tick=False)
+def test_verantwoordelijke_gemeente_wijzigt_alleen_met_reden_en_wordt_vastgelegd(almere):
+    servicepunt = persona("servicepunt", username="sp")
+    almeers = _almere_kent()
+    b = sp.beschikking_registreren(almere, jeugdige=almeers, afgegeven_op=datetime.date(2026, 11, 20))
+    lelystad = Gemeente.objects.get(pk="lelystad")
+    with pytest.raises(Exception) as fout:
+        sp.gemeente_wijzigen(servicepunt, b, gemeente=lelystad, reden="  ")
+    assert "reden" in fout.value.message_dict
+    b = sp.gemeente_wijzigen(servicepunt, b, gemeente=lelystad, reden="BRP-adres was Lelystad vóór het verblijf")
+    b.refresh_from_db()
+    assert b.gemeente_id == "lelystad" and b.gemeente_reden.startswith("BRP-adres")
+    # The decision moves to Lelystad's own record; Almere's keeps its history.
+    assert b.jeugdige.gemeente_id == "lelystad" and b.jeugdige.pk != almeers.pk
+    assert list(Jeugdige.objects.zelfde_persoon(almeers).order_by("pk")) == [almeers, b.jeugdige]
+    _ongewijzigd(almeers)
+    w = Woonplaatswijziging.objects.get()
+    assert (w.van_id, w.naar_id, w.gewijzigd_door) == ("almere", "lelystad", servicepunt)
+    assert AuditRegel.objects.filter(onderwerp="servicepunt.woonplaatsbeginsel", onderwerp_id=str(b.pk)).count() == 2
