@@ -33,6 +33,7 @@ N_JEUGDIGEN = int(200_000 * SCHAAL)
 N_AANMELDINGEN = int(1_000_000 * SCHAAL)
 N_BESCHIKKINGEN = int(50_000 * SCHAAL)
 N_CASUSSEN = int(5_000 * SCHAAL)
+N_IMPORT = int(1_000_000 * SCHAAL)  # rows of the generated historical file
 REGELS: list[tuple[str, str, str, str]] = []
 
 
@@ -452,6 +453,69 @@ def pdf():
         )
 
 
+def historische_import():
+    """The historical import (crisis/importeren.py) on a generated file of N_IMPORT rows:
+    read, checked and written, all or nothing, through the same function as `import_ccp`."""
+    import tempfile
+
+    from crisis.importeren import KOLOMMEN, importeer
+
+    rnd = random.Random(20261124)
+    gemeenten = ["almere", "lelystad", "dronten", "noordoostpolder", "urk", "zeewolde"]
+    vandaag = datetime.date.today()
+    prefix = f"H{int(time.time())}"  # a run of its own: BENCH_HERGEBRUIK must not find it imported
+    n_clienten = max(1, N_IMPORT // 5)
+    geboren = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8", delete=False) as f:
+        pad = f.name
+        f.write(",".join(KOLOMMEN) + "\n")
+        regels, nr = 0, 0
+        while regels < N_IMPORT:
+            nr += 1
+            c = rnd.randint(1, n_clienten)
+            dag = vandaag - datetime.timedelta(days=rnd.randint(60, 365 * JAREN))
+            # born before the first referral in the file: one birth date per client number
+            g = geboren.setdefault(c, vandaag - datetime.timedelta(days=365 * JAREN + rnd.randint(0, 12 * 365)))
+            gemeente = gemeenten[c % len(gemeenten)]
+            if rnd.random() < 0.2:
+                f.write(f"{prefix}-{nr},{prefix}C{c},{dag},{g},{gemeente},,alternatief,,,,\n")
+                regels += 1
+                continue
+            eind = dag + datetime.timedelta(days=rnd.randint(10, 40))
+            f.write(f"{prefix}-{nr},{prefix}C{c},{dag},{g},{gemeente},ambulant,,{dag},{eind},casusregie,\n")
+            regels += 1
+            if rnd.random() < 0.3 and regels < N_IMPORT:
+                plan = dag + datetime.timedelta(days=rnd.randint(1, 20))
+                f.write(
+                    f"{prefix}-{nr},{prefix}C{c},{dag},{g},{gemeente},crisisbed,,{dag},{eind},naar_huis_met_hulp,{plan}\n"
+                )
+                regels += 1
+    grootte = os.path.getsize(pad) / 1e6
+    try:
+        t = time.perf_counter()
+        with open(pad, encoding="utf-8-sig", newline="") as f:
+            uitkomst = importeer(f)
+        duur = time.perf_counter() - t
+    finally:
+        os.unlink(pad)
+    per_s = regels / duur
+    resultaat(
+        f"historische import ({regels:,} regels, {grootte:.0f} MB: gecontroleerd en weggeschreven, alles of niets)",
+        f"{duur:.0f} s = {per_s:,.0f} regels/s ({uitkomst.aanmeldingen:,} aanmeldingen, {uitkomst.inzetten:,} inzetten)",
+        "≥ 5.000 regels/s",
+        "gehaald" if per_s >= 5000 else "niet gehaald",
+    )
+
+
+METINGEN = {
+    "cijfers": lambda: cijfers_versus_sql(),
+    "latenties": lambda: latenties(),
+    "doorvoer": lambda: doorvoer(),
+    "pdf": lambda: pdf(),
+    "import": lambda: historische_import(),
+}
+
+
 def main():
     print(f"Benchmarks op {os.uname().nodename}, {os.cpu_count()} cores, schaal {SCHAAL}", flush=True)
     if os.environ.get("BENCH_HERGEBRUIK"):  # measure again on the data of the last run
@@ -461,10 +525,9 @@ def main():
     else:
         maak_database()
         laad()
-    cijfers_versus_sql()
-    latenties()
-    doorvoer()
-    pdf()
+    # BENCH_METINGEN=import,pdf measures only those (e.g. with BENCH_HERGEBRUIK=1).
+    for naam in os.environ.get("BENCH_METINGEN", ",".join(METINGEN)).split(","):
+        METINGEN[naam.strip()]()
     print("\n| meting | resultaat | doel | oordeel |\n|---|---|---|---|")
     for r in REGELS:
         print("| " + " | ".join(r) + " |")
