@@ -7,8 +7,8 @@ from django.utils import timezone
 from crisis.cijfers import vervolg_rijen
 from crisis.grafiek import verblijfsduur_grafiek
 
+from .geheimhouding import GEHEIM, MASKER
 from .models import Rapport
-from .privacy import MASKER
 from .secties import SECTIES
 
 
@@ -62,6 +62,7 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
             if s.code != "ccp" and s.code in cijfers["secties"]
         ],
         "masker": MASKER,
+        "geheim": GEHEIM,
         "gemaakt_op": timezone.localtime(),
         "font_regular": finders.find("fonts/LiberationSans-Regular.ttf"),
         "font_bold": finders.find("fonts/LiberationSans-Bold.ttf"),

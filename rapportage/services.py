@@ -20,8 +20,9 @@ from kern import kalender
 from kern.models import Gemeente
 
 from . import secties
+from .geheimhouding import GEHEIM
+from .geheimhouding import publiek as publieke_variant
 from .models import Rapport
-from .privacy import maskeer
 
 logger = logging.getLogger(__name__)
 
@@ -79,31 +80,48 @@ def _voortgang(rapport: Rapport, procent: int, stap: str) -> None:
     Rapport.objects.filter(pk=rapport.pk).update(voortgang=procent, stap=stap)
 
 
-def kopcijfers(ccp: dict) -> dict:
+def kopcijfers(ccp: dict, beschermd: dict | None = None) -> dict:
+    """The summary of the CCP figures. With `beschermd` (the public variant of the same
+    figures) a sum of hidden cells is hidden too, and a mean over fewer than 5 stays is None:
+    the summary must not give back what the tables hide."""
     stays = [d for d in ccp["verblijfsduur"].values() if d["aantal"]]
     aantal = sum(d["aantal"] for d in stays)
     gemiddeld = round(sum(d["aantal"] * d["gemiddeld"] for d in stays) / aantal, 1) if aantal else None
     inzet = ccp["inzet"]["totaal"]
+
+    def som(kolommen):
+        if beschermd and any(not isinstance(beschermd["inzet"]["totaal"][g][k], int) for g in inzet for k in kolommen):
+            return GEHEIM
+        return sum(inzet[g][k] for g in inzet for k in kolommen)
+
+    bron = beschermd or ccp
     return {
-        "aanmeldingen": ccp["aanmeldingen"],
-        "jeugdigen": ccp["jeugdigen"],
-        "ambulant": sum(inzet[g]["ambulant"] for g in inzet),
-        "verblijven": sum(inzet[g]["crisisbed"] + inzet[g]["pleegzorg"] for g in inzet),
-        "gemiddelde_verblijfsduur": gemiddeld,
-        "perspectiefplan_op_tijd_pct": ccp["perspectiefplan_binnen_14_dagen"]["percentage"],
+        "aanmeldingen": bron["aanmeldingen"],
+        "jeugdigen": bron["jeugdigen"],
+        "ambulant": som(["ambulant"]),
+        "verblijven": som(["crisisbed", "pleegzorg"]),
+        "gemiddelde_verblijfsduur": None if beschermd and aantal < 5 else gemiddeld,
+        "perspectiefplan_op_tijd_pct": bron["perspectiefplan_binnen_14_dagen"]["percentage"],
     }
 
 
-def verzamel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None) -> dict:
-    """All sections' figures for the quarter and the headline of the previous one."""
-    per_sectie = {s.code: s.cijfers(kwartaal, gemeente) for s in secties.SECTIES}
+def verzamel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None, publiek: bool = False) -> dict:
+    """All sections' figures for the quarter and the headline of the previous one; with
+    `publiek` every section passes through the disclosure control (rapportage/geheimhouding)."""
+    exact = {s.code: s.cijfers(kwartaal, gemeente) for s in secties.SECTIES}
     vorige = secties.sectie("ccp").cijfers(kwartaal.vorige(), gemeente)
+    if publiek:
+        per_sectie = {code: publieke_variant(code, c) for code, c in exact.items()}
+        kop = kopcijfers(exact["ccp"], per_sectie["ccp"])
+        kop_vorig = kopcijfers(vorige, publieke_variant("ccp", vorige))
+    else:
+        per_sectie, kop, kop_vorig = exact, kopcijfers(exact["ccp"]), kopcijfers(vorige)
     return {
         "kwartaal": str(kwartaal),
         "gemeente": gemeente.code if gemeente else None,
         "secties": per_sectie,
-        "kop": kopcijfers(per_sectie["ccp"]),
-        "kop_vorig": kopcijfers(vorige),
+        "kop": kop,
+        "kop_vorig": kop_vorig,
         "vorig_kwartaal": str(kwartaal.vorige()),
     }
 
@@ -117,9 +135,7 @@ def bouw(rapport_id: int) -> Rapport:
     )
     kwartaal = Kwartaal.parse(rapport.kwartaal)
     _voortgang(rapport, 10, "Cijfers berekenen")
-    cijfers = verzamel_cijfers(kwartaal, rapport.gemeente)
-    if rapport.publiek:
-        cijfers = maskeer(cijfers)
+    cijfers = verzamel_cijfers(kwartaal, rapport.gemeente, publiek=rapport.publiek)
     _voortgang(rapport, 50, "PDF opmaken")
     from .pdf import render_rapport
 

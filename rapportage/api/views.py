@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from crisis.cijfers import Kwartaal
 from kern.models import Gemeente
 from rapportage import secties
+from rapportage.geheimhouding import publiek as publieke_variant
 
 
 def gemeente_voor(request):
@@ -43,6 +44,20 @@ def csv_antwoord(rijen, bestandsnaam: str) -> HttpResponse:
 
 GEMEENTE_PARAM = OpenApiParameter("gemeente", str, description="Code van een gemeente; zonder: de hele regio.")
 FORMAAT_PARAM = OpenApiParameter("formaat", str, enum=["json", "csv"], description="csv voor een CSV-bestand.")
+PUBLIEK_PARAM = OpenApiParameter(
+    "publiek",
+    str,
+    enum=["0", "1"],
+    description='1: de publieke variant ("<5" voor 1 tot en met 4, "x" voor secundair geheim, null voor '
+    "een statistiek over minder dan 5 jeugdigen).",
+)
+
+
+def wil_publiek(request) -> bool:
+    waarde = request.query_params.get("publiek", "0")
+    if waarde not in ("0", "1", "true", "false", ""):
+        raise ValidationError({"publiek": ["Kies 1 (publieke variant) of 0."]})
+    return waarde in ("1", "true")
 
 
 class SectieCijfersView(APIView):
@@ -50,13 +65,15 @@ class SectieCijfersView(APIView):
 
     sectie_code = "ccp"
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM])
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM, PUBLIEK_PARAM])
     def get(self, request, jaar, nummer):
         if not request.user.has_perm(f"rapportage.{self.sectie_code}_cijfers"):
             raise PermissionDenied("U heeft geen toegang tot deze kwartaalcijfers.")
         sectie = secties.sectie(self.sectie_code)
         kwartaal = kwartaal_uit(jaar, nummer)
         cijfers = sectie.cijfers(kwartaal, gemeente_voor(request))
+        if wil_publiek(request):
+            cijfers = publieke_variant(sectie.code, cijfers)
         if request.query_params.get("formaat") == "csv":
             return csv_antwoord(sectie.csv_rijen(cijfers), f"{sectie.code}-{kwartaal}.csv")
         return Response(cijfers)
