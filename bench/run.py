@@ -178,7 +178,7 @@ def laad():
                     )
         with pg.cursor().copy(
             "COPY crisis_inzet (id, aanmelding_id, hulpvorm_id, aanbieder_id, voorziening_id, ambulant_lokaal_team, startdatum, "
-            "einddatum, vervolg_ambulant_id, vervolg_verblijf_id, perspectiefplan_datum, aangemaakt_op) FROM STDIN"
+            "einddatum, vervolg_ambulant_id, vervolg_verblijf_id, historisch_perspectiefplan, aangemaakt_op) FROM STDIN"
         ) as cp:
             for rij in inzetten:
                 cp.write_row(rij)
@@ -302,7 +302,7 @@ SELECT 'duur', gemeente_id, NULL, NULL, count(*), avg(einddatum - startdatum),
     percentile_cont(0.5) WITHIN GROUP (ORDER BY einddatum - startdatum), max(einddatum - startdatum)
     FROM e WHERE hulpvorm_id IN ('crisisbed', 'pleegzorg') GROUP BY 2
 UNION ALL
-SELECT 'plan', NULL, NULL, NULL, count(*), count(*) FILTER (WHERE perspectiefplan_datum <= startdatum + 14), NULL, NULL
+SELECT 'plan', NULL, NULL, NULL, count(*), count(*) FILTER (WHERE historisch_perspectiefplan <= startdatum + 14), NULL, NULL
     FROM crisis_inzet WHERE hulpvorm_id IN ('crisisbed', 'pleegzorg') AND startdatum BETWEEN %(van)s AND %(tot)s
 """
 

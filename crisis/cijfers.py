@@ -110,13 +110,18 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
         )
 
     # Perspective plan within 14 days of the stays that started in the quarter.
-    plan = inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot)).aggregate(
-        opnames=Count("id"),
-        op_tijd=Count(
-            "id",
-            filter=Q(perspectiefplan_datum__isnull=False)
-            & Q(perspectiefplan_datum__lte=F("startdatum") + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN)),
-        ),
+    # The plan date is perspective direction's one record (or the historical registration's date).
+    plan = (
+        inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot))
+        .met_perspectiefplan()
+        .aggregate(
+            opnames=Count("id"),
+            op_tijd=Count(
+                "id",
+                filter=Q(plan_datum__isnull=False)
+                & Q(plan_datum__lte=F("startdatum") + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN)),
+            ),
+        )
     )
     plan["percentage"] = round(100 * plan["op_tijd"] / plan["opnames"], 1) if plan["opnames"] else 0.0
 

@@ -89,6 +89,9 @@ class AfsluitenForm(forms.Form):
 
 class PlanForm(forms.Form):
     perspectiefplan_datum = DatumFormVeld(label="Perspectiefplan vastgesteld op", widget=DatumInput())
+    evaluatie_op = DatumFormVeld(
+        label="Evaluatie gehouden op (binnen twee weken na opname)", required=False, widget=DatumInput()
+    )
 
 
 class WeigerForm(forms.Form):

@@ -436,7 +436,7 @@ def _schrijf(per_registratie: dict, bestaand: set[str], bekend: dict[str, int]) 
                             "hulpvorm_id": hulpvorm,
                             "startdatum": start,
                             "einddatum": eind,
-                            "perspectiefplan_datum": plan,
+                            "historisch_perspectiefplan": plan,
                             "vervolg_verblijf_id": (vervolg or None) if verblijf[hulpvorm] else None,
                             "vervolg_ambulant_id": None if verblijf[hulpvorm] else (vervolg or None),
                         }

@@ -187,7 +187,11 @@ class Inzet(models.Model):
     einddatum = models.DateField("einddatum", null=True, blank=True, db_index=True)
     vervolg_ambulant = models.ForeignKey(VervolgAmbulant, null=True, blank=True, on_delete=models.PROTECT)
     vervolg_verblijf = models.ForeignKey(VervolgVerblijf, null=True, blank=True, on_delete=models.PROTECT)
-    perspectiefplan_datum = models.DateField("perspectiefplan vastgesteld op", null=True, blank=True)
+    # Only the historical registration's plan date (import_ccp). A live stay's perspective plan is
+    # perspective direction's one record: read it through InzetQuerySet.met_perspectiefplan().
+    historisch_perspectiefplan = models.DateField(
+        "perspectiefplan vastgesteld op (historische registratie)", null=True, blank=True
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     objects = InzetQuerySet.as_manager()

@@ -44,3 +44,17 @@ class InzetQuerySet(models.QuerySet):
 
     def lopend(self):
         return self.filter(einddatum__isnull=True)
+
+    def met_perspectiefplan(self):
+        """plan_datum: the one perspective plan of the stay's trajectory (perspective direction's
+        record), or for a historical stay the date from the old registration."""
+        from django.db.models import F
+        from django.db.models.functions import Coalesce
+
+        from perspectiefregie.services import plandatum_van_verblijf
+
+        return self.annotate(
+            plan_datum=Coalesce(
+                plandatum_van_verblijf("crisis", models.OuterRef("pk")), F("historisch_perspectiefplan")
+            )
+        )

@@ -9,7 +9,7 @@ import uuid
 from collections import Counter
 from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -348,7 +348,7 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     inzet.einddatum = einddatum
     inzet.save()
     if inzet.hulpvorm.verblijf:
-        perspectiefregie.sluit_traject(bron="crisis", bron_id=inzet.pk, einddatum=einddatum)
+        perspectiefregie.sluit_traject(bron="crisis", bron_id=inzet.pk, einddatum=einddatum, vervolg=vervolg)
     if not Inzet.objects.filter(aanmelding_id=inzet.aanmelding_id, einddatum__isnull=True).exists():
         aanmelding = _vergrendel(inzet.aanmelding)
         naar = regels.volgende_status(aanmelding.status, "laatste_inzet_beeindigd")
@@ -359,17 +359,24 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     return inzet
 
 
-@transaction.atomic
-def perspectiefplan_vastleggen(user, inzet: Inzet, *, datum: datetime.date, request=None) -> Inzet:
-    inzet = Inzet.objects.select_for_update().select_related("hulpvorm", "aanmelding__jeugdige").get(pk=inzet.pk)
+def perspectiefplan_vastleggen(
+    user, inzet: Inzet, *, datum: datetime.date, evaluatie_op: datetime.date | None = None, request=None
+) -> Inzet:
+    """The CCP records the plan (and evaluation) of a crisis stay in perspective direction's one record."""
+    inzet = Inzet.objects.select_related("hulpvorm").get(pk=inzet.pk)
     if not inzet.hulpvorm.verblijf:
         raise veldfout("perspectiefplan_datum", "Een perspectiefplan hoort bij crisishulp met verblijf.")
     if inzet.startdatum and datum < inzet.startdatum:
         raise veldfout("perspectiefplan_datum", "Het plan kan niet vóór de opname zijn vastgesteld.")
-    inzet.perspectiefplan_datum = datum
-    inzet.save(update_fields=["perspectiefplan_datum"])
-    log(user, Actie.WIJZIGEN, "crisis.perspectiefplan", inzet, inzet.aanmelding.jeugdige, request)
-    return inzet
+    try:
+        perspectiefregie.plan_van_verblijf_vastleggen(
+            user, soort="crisis", verblijf_id=inzet.pk, vastgesteld_op=datum, evaluatie_op=evaluatie_op, request=request
+        )
+    except ValidationError as exc:
+        if "vastgesteld_op" in exc.message_dict:  # the crisis API names its own field
+            raise veldfout("perspectiefplan_datum", " ".join(exc.message_dict["vastgesteld_op"])) from exc
+        raise
+    return Inzet.objects.met_perspectiefplan().get(pk=inzet.pk)
 
 
 def bevestig_capaciteit(user, voorziening: Voorziening, *, capaciteit: int | None = None) -> Voorziening:
@@ -427,8 +434,3 @@ def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
     for v in voorzieningen:
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
     return voorzieningen
-
-
-def perspectiefplan_overnemen(inzet_id: int, datum: datetime.date) -> None:
-    """Perspective direction recorded the plan of a crisis stay: the first plan date counts."""
-    Inzet.objects.filter(pk=inzet_id, perspectiefplan_datum__isnull=True).update(perspectiefplan_datum=datum)

@@ -61,7 +61,8 @@ def dagoverzicht(request):
     verblijven, verblijven_totaal = _deel(
         Inzet.objects.verblijven()
         .lopend()
-        .filter(perspectiefplan_datum__isnull=True)
+        .met_perspectiefplan()
+        .filter(plan_datum__isnull=True)
         .select_related("aanmelding__jeugdige", "voorziening", "hulpvorm")
         .order_by("startdatum", "id")
     )
@@ -156,7 +157,7 @@ def _pagina_aanmelding(request, pk) -> Aanmelding:
             "geconsulteerd",
             Prefetch(
                 "inzetten",
-                queryset=Inzet.objects.select_related(
+                queryset=Inzet.objects.met_perspectiefplan().select_related(
                     "hulpvorm", "voorziening", "aanbieder", "vervolg_ambulant", "vervolg_verblijf"
                 ),
             ),
@@ -205,7 +206,7 @@ def aanmelding(request, pk):
     for inzet in inzetten:
         if inzet.hulpvorm.verblijf and inzet.startdatum:
             inzet.plan_uiterlijk = regels.perspectiefplan_uiterlijk(inzet.startdatum)
-            inzet.plan_status = regels.perspectiefplan_status(inzet.startdatum, inzet.perspectiefplan_datum, vandaag)
+            inzet.plan_status = regels.perspectiefplan_status(inzet.startdatum, inzet.plan_datum, vandaag)
         inzet.afsluitform = forms.AfsluitenForm(verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
         inzet.kan_afsluiten = inzet.einddatum is None and request.user.has_perm("crisis.afsluiten", inzet)
     toewijzingen = list(obj.toewijzingen.all())
@@ -256,7 +257,7 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
 
             def uitvoeren(d):
                 return services.perspectiefplan_vastleggen(
-                    user, inzet, datum=d["perspectiefplan_datum"], request=request
+                    user, inzet, datum=d["perspectiefplan_datum"], evaluatie_op=d.get("evaluatie_op"), request=request
                 )  # noqa: E731
     elif actie in _ACTIES:
         vereist(user, _ACTIES[actie])

@@ -10,6 +10,7 @@ admin.site.site_title = "Beheer"
 api_v1 = [
     path("crisis/", include("crisis.api.urls")),
     path("experttafel/", include("experttafel.api.urls")),
+    path("perspectiefregie/", include("perspectiefregie.api.urls")),
     path("servicepunt/", include("servicepunt.api.urls")),
     path("rapportage/", include("rapportage.api.urls")),
 ]

@@ -75,5 +75,5 @@ def perspectiefregie_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = Non
         "mediaan_dagen_tot_regisseur": round(mediaan, 1) if mediaan is not None else None,
         # The number the median is over: the public variant hides a median over fewer than 5.
         "gestart_met_regisseur": gestart.count(),
-        "gedwongen_kader_uitgesloten": alle.filter(gedwongen_kader=True).count(),
+        "gedwongen_kader_uitgesloten": alle.regie_bij_gi().count(),
     }

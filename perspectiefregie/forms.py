@@ -25,6 +25,7 @@ class PlanForm(forms.ModelForm):
         fields = [
             "soort",
             "vastgesteld_op",
+            "evaluatie_op",
             "doelen",
             "terugkeer",
             "wie_doet_wat",
@@ -34,9 +35,14 @@ class PlanForm(forms.ModelForm):
             "zorg_18plus",
             "volgende_evaluatie",
         ]
-        field_classes = {"vastgesteld_op": DatumFormVeld, "volgende_evaluatie": DatumFormVeld}
+        field_classes = {
+            "vastgesteld_op": DatumFormVeld,
+            "evaluatie_op": DatumFormVeld,
+            "volgende_evaluatie": DatumFormVeld,
+        }
         widgets = {
             "vastgesteld_op": DatumInput(),
+            "evaluatie_op": DatumInput(),
             "volgende_evaluatie": DatumInput(),
             **{
                 f: forms.Textarea(attrs={"rows": 2})
@@ -49,3 +55,11 @@ class JimForm(forms.ModelForm):
     class Meta:
         model = Jim
         fields = ["naam", "relatie", "telefoon", "email"]
+
+
+class SluitForm(forms.Form):
+    reden = forms.ChoiceField(
+        label="Reden",
+        choices=[("thuis", "De jeugdige is thuis"), ("18_zonder_zorg", "18 jaar of ouder, zonder zorg")],
+    )
+    datum = DatumFormVeld(label="Datum", niet_in_toekomst=True)

@@ -8,22 +8,35 @@ from .querysets import TrajectQuerySet
 
 
 class Traject(models.Model):
-    """Perspective direction for one youth during one stay in residential or crisis care."""
+    """Perspective direction for one youth during one period of care: every stay (crisis stay or
+    service-point placement) that starts while the trajectory is open joins it, and the
+    regisseur stays. It closes when the youth is home, or 18+ without care, not when one stay ends."""
 
     class Bron(models.TextChoices):
         CRISIS = "crisis", "Crisishulp met verblijf"
         PLAATSING = "plaatsing", "24-uurszorg (plaatsing)"
 
+    class Sluitreden(models.TextChoices):
+        THUIS = "thuis", "Jeugdige is thuis"
+        VOLWASSEN = "18_zonder_zorg", "18 jaar of ouder, zonder zorg"
+        OVERGEZET = "samengevoegd", "Samengevoegd met een lopend traject (migratie)"
+
     jeugdige = models.ForeignKey(Jeugdige, on_delete=models.PROTECT, related_name="trajecten")
     gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    # The kind of the first stay of the period: it sets the term of the first perspective plan.
     bron = models.CharField("aanleiding", max_length=10, choices=Bron.choices)
-    bron_id = models.PositiveBigIntegerField("id van de inzet of plaatsing")
-    startdatum = models.DateField("startdatum")
-    einddatum = models.DateField("einddatum", null=True, blank=True)
+    startdatum = models.DateField("geopend op")
+    einddatum = models.DateField("gesloten op", null=True, blank=True)
+    sluitreden = models.CharField("reden van sluiten", max_length=16, choices=Sluitreden.choices, blank=True)
     gedwongen_kader = models.BooleanField(
         "gedwongen kader (regie bij de GI)",
         default=False,
         help_text="In een gedwongen kader voert de GI de regie; de gemeente wijst geen regisseur aan.",
+    )
+    gezag_derden = models.BooleanField(
+        "gezag door derden (regie bij de GI)",
+        default=False,
+        help_text="Bij gezag door derden (voogdij) voert de GI de regie; de gemeente wijst geen regisseur aan.",
     )
 
     objects = TrajectQuerySet.as_manager()
@@ -32,10 +45,35 @@ class Traject(models.Model):
         verbose_name = "traject perspectiefregie"
         verbose_name_plural = "trajecten perspectiefregie"
         ordering = ["-startdatum", "-id"]
-        constraints = [models.UniqueConstraint(fields=["bron", "bron_id"], name="traject_per_verblijf")]
+        constraints = [
+            # One period of care at a time: a second stay joins the open trajectory.
+            models.UniqueConstraint(
+                fields=["jeugdige"], condition=Q(einddatum__isnull=True), name="een_open_traject_per_jeugdige"
+            )
+        ]
 
     def __str__(self):
         return f"Traject {self.pk}"
+
+    @property
+    def regie_bij_gi(self) -> bool:
+        return self.gedwongen_kader or self.gezag_derden
+
+
+class Verblijf(models.Model):
+    """One stay of the period of care, as the crisis app or the service point reported it."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verblijven")
+    soort = models.CharField("soort", max_length=10, choices=Traject.Bron.choices)
+    verblijf_id = models.PositiveBigIntegerField("id van de inzet of plaatsing")
+    startdatum = models.DateField("startdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "verblijf in een traject"
+        verbose_name_plural = "verblijven in trajecten"
+        ordering = ["startdatum", "id"]
+        constraints = [models.UniqueConstraint(fields=["soort", "verblijf_id"], name="verblijf_in_een_traject")]
 
 
 class Regisseurschap(models.Model):
@@ -64,6 +102,8 @@ class Perspectiefplan(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.PROTECT, related_name="plannen")
     soort = models.CharField("soort", max_length=12, choices=Soort.choices)
     vastgesteld_op = models.DateField("vastgesteld op")
+    # The evaluation within two weeks of admission is recorded beside the plan (one record).
+    evaluatie_op = models.DateField("evaluatie gehouden op", null=True, blank=True)
     doelen = models.TextField("doelen", blank=True)
     terugkeer = models.TextField("perspectief op terugkeer naar huis", blank=True)
     wie_doet_wat = models.TextField("wie doet wat", blank=True)
@@ -72,7 +112,9 @@ class Perspectiefplan(models.Model):
     school_werk = models.TextField("school of werk", blank=True)
     zorg_18plus = models.TextField("zorg na 18", blank=True)
     volgende_evaluatie = models.DateField("volgende evaluatie", null=True, blank=True)
-    opgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = "perspectiefplan"
@@ -92,3 +134,28 @@ class Jim(models.Model):
     class Meta:
         verbose_name = "JIM"
         verbose_name_plural = "JIM's"
+
+
+class Instelling(models.Model):
+    """Perspective direction's regional agreements, one row (the region changes them without a release)."""
+
+    na_18_vanaf_leeftijd = models.PositiveSmallIntegerField(
+        "plan voor na 18 vanaf leeftijd", default=16, help_text="Vanaf deze leeftijd hoort er een plan voor na 18."
+    )
+    na_18_dagen_na_opname = models.PositiveSmallIntegerField(
+        "plan voor na 18 uiterlijk (dagen na opname)",
+        default=42,
+        help_text="Het plan voor na 18 is klaar binnen deze termijn na de opname, of op de verjaardag "
+        "waarop de jeugdige die leeftijd bereikt, als die later valt.",
+    )
+
+    class Meta:
+        verbose_name = "instelling perspectiefregie"
+        verbose_name_plural = "instellingen perspectiefregie"
+
+    def __str__(self):
+        return "Instellingen perspectiefregie"
+
+    @classmethod
+    def huidige(cls) -> "Instelling":
+        return cls.objects.first() or cls()

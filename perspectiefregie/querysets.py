@@ -6,13 +6,14 @@ from accounts.models import Rol
 
 class TrajectQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """The access team of the youth's municipality; the GI for the compulsory framework."""
+        """The access team of the youth's municipality; the GI where it holds the direction
+        (compulsory framework or custody by third parties); the service point."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if user.rol == Rol.TOEGANG and user.gemeente_id:
             return self.filter(gemeente_id=user.gemeente_id)
         if user.rol == Rol.GI:
-            return self.filter(gedwongen_kader=True)
+            return self.regie_bij_gi()
         if user.rol == Rol.SERVICEPUNT:
             return self
         return self.none()
@@ -21,7 +22,11 @@ class TrajectQuerySet(models.QuerySet):
         return self.filter(einddatum__isnull=True)
 
     def vrijwillig(self):
-        return self.filter(gedwongen_kader=False)
+        """Where the municipality holds the direction (and counts a regisseur)."""
+        return self.filter(gedwongen_kader=False, gezag_derden=False)
+
+    def regie_bij_gi(self):
+        return self.filter(Q(gedwongen_kader=True) | Q(gezag_derden=True))
 
     def actief_in(self, van, tot):
         return self.filter(startdatum__lte=tot).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=van))

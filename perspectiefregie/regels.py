@@ -4,13 +4,18 @@ import datetime
 
 from crisis.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the CCP's term, decided once
 from kern import kalender, termijnen
-from kern.models import leeftijd_op
 
 REGISSEUR_BINNEN_WERKDAGEN = 2
 # A perspective plan within two weeks of a crisis admission (domain §3). For 24-hour care the
 # region names no term; six weeks is the working agreement until it does.
 PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
-NA_18_VANAF = 16
+NA_18_VANAF = 16  # default of Instelling.na_18_vanaf_leeftijd
+# Follow-up codes after a crisis stay that mean the youth is home: the period of care ends.
+VERVOLG_NAAR_HUIS = frozenset({"naar_huis_zonder_hulp", "naar_huis_met_hulp"})
+
+
+def naar_huis(vervolg: str) -> bool:
+    return vervolg in VERVOLG_NAAR_HUIS
 
 
 def regisseur_uiterlijk(startdatum: datetime.date, sluitingsdagen: set | None = None) -> datetime.date:
@@ -21,14 +26,24 @@ def plan_uiterlijk(bron: str, startdatum: datetime.date) -> datetime.date:
     return startdatum + datetime.timedelta(days=PLAN_TERMIJN_DAGEN[bron])
 
 
-def na_18_plan_uiterlijk(geboortedatum: datetime.date, startdatum: datetime.date) -> datetime.date:
-    """Due on admission for youths of 16 or older, otherwise on the 16th birthday in care."""
-    if leeftijd_op(geboortedatum, startdatum) >= NA_18_VANAF:
-        return startdatum
+NA_18_DAGEN_NA_OPNAME = 42  # default of Instelling.na_18_dagen_na_opname
+
+
+def na_18_plan_uiterlijk(
+    geboortedatum: datetime.date,
+    startdatum: datetime.date,
+    *,
+    vanaf_leeftijd: int = NA_18_VANAF,
+    dagen_na_opname: int = NA_18_DAGEN_NA_OPNAME,
+) -> datetime.date:
+    """The plan for life after 18 is due within the agreed term after admission, or on the
+    birthday on which the youth reaches the agreed age, whichever is later: a 17-year-old
+    admitted today gets the term, never a deadline on the day of admission."""
     try:
-        return geboortedatum.replace(year=geboortedatum.year + NA_18_VANAF)
+        verjaardag = geboortedatum.replace(year=geboortedatum.year + vanaf_leeftijd)
     except ValueError:  # 29 February
-        return datetime.date(geboortedatum.year + NA_18_VANAF, 3, 1)
+        verjaardag = datetime.date(geboortedatum.year + vanaf_leeftijd, 3, 1)
+    return max(startdatum + datetime.timedelta(days=dagen_na_opname), verjaardag)
 
 
 status = termijnen.status  # the same five words as every other worklist

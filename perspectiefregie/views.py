@@ -21,7 +21,7 @@ def lijst(request):
     if request.GET.get("eigen") and request.user.rol == "toegang":
         trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
     rijen = werklijst.rijen(trajecten.order_by("startdatum")[:500])
-    rijen.sort(key=lambda r: (r.traject.gedwongen_kader, r.regisseur is not None, not r.signaal, r.traject.startdatum))
+    rijen.sort(key=lambda r: (r.traject.regie_bij_gi, r.regisseur is not None, not r.signaal, r.traject.startdatum))
     log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in rijen], "jeugdige_id", request)
     return render(request, "perspectiefregie/lijst.html", {"rijen": rijen, "eigen": bool(request.GET.get("eigen"))})
 
@@ -43,6 +43,11 @@ def traject(request, pk):
                 form = forms.PlanForm(request.POST)
                 if form.is_valid():
                     services.plan_vastleggen(request.user, obj, request=request, **form.cleaned_data)
+            elif actie == "sluiten":
+                vereist(request.user, "perspectiefregie.traject_sluiten", obj)
+                form = forms.SluitForm(request.POST)
+                if form.is_valid():
+                    services.traject_sluiten(request.user, obj, request=request, **form.cleaned_data)
             elif actie == "jim":
                 vereist(request.user, "perspectiefregie.jim_zien", obj)
                 form = forms.JimForm(request.POST)
@@ -71,6 +76,8 @@ def traject(request, pk):
             "mag_toewijzen": request.user.has_perm("perspectiefregie.regisseur_toewijzen", obj),
             "mag_plan": request.user.has_perm("perspectiefregie.plan_vastleggen", obj),
             "mag_jim": request.user.has_perm("perspectiefregie.jim_zien", obj),
+            "mag_sluiten": request.user.has_perm("perspectiefregie.traject_sluiten", obj),
+            "sluit_form": forms.SluitForm(),
             "jim": getattr(obj, "jim", None),
             "regisseur_form": forms.RegisseurForm(gemeente_id=obj.gemeente_id),
             "plan_form": forms.PlanForm(),

@@ -63,6 +63,11 @@ class PlaatsingForm(forms.Form):
 class EindeForm(forms.Form):
     einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput())
     vervolg = forms.CharField(label="Vervolg na het verblijf", max_length=300)
+    naar_huis = forms.BooleanField(
+        label="De jeugdige gaat naar huis (het traject perspectiefregie sluit)",
+        required=False,
+        help_text="Niet aanvinken bij een volgend verblijf: de regisseur blijft.",
+    )
 
 
 class MatchingForm(forms.Form):

@@ -162,6 +162,7 @@ def plaatsen(
         bron="plaatsing",
         bron_id=plaatsing.pk,
         startdatum=startdatum,
+        gezag_derden=beschikking.gezag_derden,
     )
     log(user, Actie.AANMAKEN, "servicepunt.plaatsing", plaatsing, beschikking.jeugdige, request)
     return plaatsing
@@ -169,8 +170,10 @@ def plaatsen(
 
 @transaction.atomic
 def plaatsing_beeindigen(
-    user, plaatsing: Plaatsing, *, einddatum: datetime.date, vervolg: str, request=None
+    user, plaatsing: Plaatsing, *, einddatum: datetime.date, vervolg: str, naar_huis: bool = False, request=None
 ) -> Plaatsing:
+    """naar_huis: the youth goes home, so the period of care (and perspective direction) ends;
+    otherwise the trajectory stays open for the next stay."""
     plaatsing = Plaatsing.objects.select_for_update().select_related("beschikking__jeugdige").get(pk=plaatsing.pk)
     if plaatsing.einddatum is not None:
         raise Conflict("Deze plaatsing is al beëindigd.")
@@ -180,7 +183,7 @@ def plaatsing_beeindigen(
         raise veldfout("vervolg", "Leg het vervolg na het verblijf vast.")
     plaatsing.einddatum, plaatsing.vervolg = einddatum, vervolg.strip()
     plaatsing.save(update_fields=["einddatum", "vervolg"])
-    perspectiefregie.sluit_traject(bron="plaatsing", bron_id=plaatsing.pk, einddatum=einddatum)
+    perspectiefregie.sluit_traject(bron="plaatsing", bron_id=plaatsing.pk, einddatum=einddatum, naar_huis=naar_huis)
     log(user, Actie.WIJZIGEN, "servicepunt.plaatsing", plaatsing, plaatsing.beschikking.jeugdige, request)
     return plaatsing
 

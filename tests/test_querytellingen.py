@@ -39,6 +39,7 @@ PAGINAS = {
     "api-sp-beschikkingen": ("servicepunt", "/api/v1/servicepunt/beschikkingen/"),
     "api-sp-wachtlijst": ("servicepunt", "/api/v1/servicepunt/wachtlijst/"),
     "api-sp-capaciteit": ("servicepunt", "/api/v1/servicepunt/capaciteit/"),
+    "api-regie-trajecten": ("toegang", "/api/v1/perspectiefregie/trajecten/"),
 }
 
 

@@ -1,3 +1,5 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from kern.models import Aanbieder, Gemeente, Hulpvorm, RedenGeenInzet, Voorziening, valideer_bsn, valideer_geboortedatum
@@ -69,6 +71,9 @@ class InzetSerializer(serializers.ModelSerializer):
     aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)
     vervolg = serializers.SerializerMethodField()
     ambulant_door = serializers.SerializerMethodField()
+    perspectiefplan_datum = serializers.SerializerMethodField(
+        help_text="De datum van het ene perspectiefplan (ook via perspectiefregie vastgelegd)."
+    )
 
     class Meta:
         model = Inzet
@@ -91,6 +96,12 @@ class InzetSerializer(serializers.ModelSerializer):
 
     def get_ambulant_door(self, obj) -> str | int | None:
         return "lokaal_team" if obj.ambulant_lokaal_team else obj.ambulant_door_id
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_perspectiefplan_datum(self, obj):
+        if not hasattr(obj, "plan_datum"):  # a single stay just written: read the one record
+            obj.plan_datum = Inzet.objects.met_perspectiefplan().values_list("plan_datum", flat=True).get(pk=obj.pk)
+        return obj.plan_datum
 
 
 class AanmeldingSerializer(serializers.ModelSerializer):
@@ -175,6 +186,7 @@ class AfsluitenInvoer(serializers.Serializer):
 
 class PerspectiefplanInvoer(serializers.Serializer):
     perspectiefplan_datum = DatumVeld()
+    evaluatie_op = DatumVeld(required=False, allow_null=True, help_text="De evaluatie binnen twee weken na opname.")
 
 
 class BeschikbaarheidSerializer(serializers.ModelSerializer):

@@ -1,5 +1,6 @@
 """Thin API views: permission check, input validation, one service call, audit of reads."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -22,7 +23,9 @@ def _aanmelding(request, pk) -> Aanmelding:
 
 def _volledig(aanmelding_id):
     return (
-        Aanmelding.objects.met_details().prefetch_related("inzetten", "toewijzingen__aanbieder").get(pk=aanmelding_id)
+        Aanmelding.objects.met_details()
+        .prefetch_related(Prefetch("inzetten", queryset=Inzet.objects.met_perspectiefplan()), "toewijzingen__aanbieder")
+        .get(pk=aanmelding_id)
     )
 
 
@@ -36,7 +39,9 @@ class AanmeldingenView(generics.ListAPIView):
         return (
             Aanmelding.objects.zichtbaar_voor(self.request.user)
             .met_details()
-            .prefetch_related("inzetten", "toewijzingen__aanbieder")
+            .prefetch_related(
+                Prefetch("inzetten", queryset=Inzet.objects.met_perspectiefplan()), "toewijzingen__aanbieder"
+            )
             .order_by("-aangemeld_op", "-id")
         )
 
@@ -158,7 +163,11 @@ class PerspectiefplanView(APIView):
         invoer = s.PerspectiefplanInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.perspectiefplan_vastleggen(
-            request.user, inzet, request=request, datum=invoer.validated_data["perspectiefplan_datum"]
+            request.user,
+            inzet,
+            request=request,
+            datum=invoer.validated_data["perspectiefplan_datum"],
+            evaluatie_op=invoer.validated_data.get("evaluatie_op"),
         )
         return Response(s.InzetSerializer(inzet).data)
 

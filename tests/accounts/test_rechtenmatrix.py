@@ -90,6 +90,10 @@ MATRIX = {
     "api-crisis-inzet": ("", _),
     "api-crisis-afsluiten": ("", _),
     "api-crisis-perspectiefplan": ("", _),
+    "api-regie-trajecten": ("/api/v1/perspectiefregie/trajecten/", {"toegang", "gi", "servicepunt"}),
+    # POST-only actions: tested with the behaviour in tests/perspectiefregie.
+    "api-regie-regisseur": ("", _),
+    "api-regie-sluiten": ("", _),
 }
 
 

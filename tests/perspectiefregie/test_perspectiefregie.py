@@ -44,7 +44,7 @@ def crisisopname(api, ccp, gemeente="almere", geboortedatum="2012-01-01", **jeug
 @time_machine.travel(NU, tick=False)
 def test_opname_opent_en_ontslag_sluit_het_traject(api, ccp):
     inzet = crisisopname(api, ccp)
-    traject = Traject.objects.get(bron="crisis", bron_id=inzet)
+    traject = Traject.objects.get(verblijven__soort="crisis", verblijven__verblijf_id=inzet)
     assert (traject.gemeente_id, traject.startdatum, traject.einddatum) == ("almere", D(2026, 11, 23), None)
     api(ccp).post(
         f"/api/v1/crisis/inzet/{inzet}/afsluiten/",
@@ -133,37 +133,45 @@ class TestTermijnen:
         assert regels.status(uiterlijk, D(2026, 11, 15), D(2026, 12, 1)) == "op_tijd"
         assert regels.status(uiterlijk, D(2026, 11, 16), D(2026, 12, 1)) == "te_laat"
 
-    def test_plan_na_18_op_de_16e_verjaardag_of_bij_opname(self):
-        assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1)) == D(2026, 11, 1)  # 16 already: on admission
-        assert regels.na_18_plan_uiterlijk(D(2011, 12, 10), D(2026, 11, 1)) == D(
-            2027, 12, 10
-        )  # 14: on the 16th birthday
-        assert regels.na_18_plan_uiterlijk(D(2010, 11, 1), D(2026, 11, 1)) == D(2026, 11, 1)  # 16 on admission day
+    def test_plan_na_18_binnen_de_termijn_of_op_de_16e_verjaardag_wat_later_is(self):
+        # 16 already: within the agreed term (42 days), never on the day of admission.
+        assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1)) == D(2026, 12, 13)
+        # 14: on the 16th birthday.
+        assert regels.na_18_plan_uiterlijk(D(2011, 12, 10), D(2026, 11, 1)) == D(2027, 12, 10)
+        # 16th birthday inside the term: the term.
+        assert regels.na_18_plan_uiterlijk(D(2010, 11, 20), D(2026, 11, 1)) == D(2026, 12, 13)
+        # 16th birthday one day after the term ends: the birthday.
+        assert regels.na_18_plan_uiterlijk(D(2010, 12, 14), D(2026, 11, 1)) == D(2026, 12, 14)
+        # The region's setting decides.
+        assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1), vanaf_leeftijd=16, dagen_na_opname=14) == D(
+            2026, 11, 15
+        )
 
 
-@time_machine.travel(NU, tick=False)
 def test_plan_voor_crisisverblijf_telt_ook_in_de_ccp_cijfers(api, ccp):
-    from crisis.models import Inzet
-
-    inzet = crisisopname(api, ccp)
-    traject = Traject.objects.get(bron="crisis", bron_id=inzet)
+    with time_machine.travel(NU, tick=False):
+        inzet = crisisopname(api, ccp)
+    traject = Traject.objects.get(verblijven__soort="crisis", verblijven__verblijf_id=inzet)
     anouk = persona("toegang", gemeente_id="almere", username="anouk")
-    with pytest.raises(ValidationError, match="terugkeer"):
-        services.plan_vastleggen(anouk, traject, soort="perspectief", vastgesteld_op=D(2026, 11, 30))
-    services.plan_vastleggen(
-        anouk,
-        traject,
-        soort="perspectief",
-        vastgesteld_op=D(2026, 11, 30),
-        terugkeer="Terug naar moeder met gezinsbehandeling",
-    )
-    assert Inzet.objects.get(pk=inzet).perspectiefplan_datum == D(2026, 11, 30)
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 10, tzinfo=datetime.UTC), tick=False):
+        with pytest.raises(ValidationError, match="terugkeer"):
+            services.plan_vastleggen(anouk, traject, soort="perspectief", vastgesteld_op=D(2026, 11, 30))
+        services.plan_vastleggen(
+            anouk,
+            traject,
+            soort="perspectief",
+            vastgesteld_op=D(2026, 11, 30),
+            terugkeer="Terug naar moeder met gezinsbehandeling",
+        )
+        antwoord = api(ccp).get(f"{AANMELDINGEN}").json()["results"][0]["inzetten"][0]
+    assert antwoord["perspectiefplan_datum"] == "2026-11-30"
 
 
 def test_continuiteitscijfers_met_de_hand_geteld():
     anouk = persona("toegang", gemeente_id="almere", username="anouk")
     bo = persona("toegang", gemeente_id="almere", username="bo")
-    with time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=datetime.UTC), tick=False):
+    # Recorded on 2 August, about what happened in July (no date in the future).
+    with time_machine.travel(datetime.datetime(2026, 8, 2, 10, tzinfo=datetime.UTC), tick=False):
         j1, j2, j3 = (JeugdigeFactory(gemeente_id="almere") for _ in range(3))
         t1 = services.open_traject(
             jeugdige=j1, gemeente=j1.gemeente, bron="crisis", bron_id=1, startdatum=D(2026, 7, 1)

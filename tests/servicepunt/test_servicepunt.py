@@ -87,12 +87,14 @@ def test_plaatsing_opent_en_sluit_perspectiefregie_en_gedwongen_kader_is_gemarke
     gezinshuis = Voorziening.objects.get(naam="Gezinshuis De Polder")
     vrijwillig = beschikking(medewerker)
     p = services.plaatsen(medewerker, vrijwillig, voorziening=gezinshuis, startdatum=D(2026, 11, 10))
-    traject = Traject.objects.get(bron="plaatsing", bron_id=p.pk)
+    traject = Traject.objects.get(verblijven__soort="plaatsing", verblijven__verblijf_id=p.pk)
     assert (traject.gemeente_id, traject.gedwongen_kader, traject.einddatum) == ("almere", False, None)
     gedwongen = beschikking(medewerker, kader="gedwongen")
     p2 = services.plaatsen(medewerker, gedwongen, voorziening=gezinshuis, startdatum=D(2026, 11, 10))
-    assert Traject.objects.get(bron="plaatsing", bron_id=p2.pk).gedwongen_kader is True
-    services.plaatsing_beeindigen(medewerker, p, einddatum=D(2026, 11, 20), vervolg="Naar huis met hulp")
+    assert Traject.objects.get(verblijven__soort="plaatsing", verblijven__verblijf_id=p2.pk).gedwongen_kader is True
+    services.plaatsing_beeindigen(
+        medewerker, p, einddatum=D(2026, 11, 20), vervolg="Naar huis met hulp", naar_huis=True
+    )
     traject.refresh_from_db()
     assert traject.einddatum == D(2026, 11, 20)
 

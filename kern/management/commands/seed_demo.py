@@ -255,7 +255,8 @@ class Command(BaseCommand):
                         aanbieder=bed.aanbieder,
                         startdatum=begin,
                         einddatum=einde,
-                        perspectiefplan_datum=plan,
+                        # Running stays get their plan in perspective direction (_perspectiefregie).
+                        historisch_perspectiefplan=plan if einde else None,
                         ambulant_lokaal_team=ambulant is None,
                         verwachte_einddatum=begin + datetime.timedelta(days=21),
                         vervolg_verblijf_id=rnd.choice(VERVOLG_VERBLIJF) if einde else None,

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("trajecten/", views.TrajectenView.as_view(), name="api-regie-trajecten"),
+    path("trajecten/<int:pk>/regisseur/", views.RegisseurView.as_view(), name="api-regie-regisseur"),
+    path("trajecten/<int:pk>/sluiten/", views.SluitenView.as_view(), name="api-regie-sluiten"),
+]
