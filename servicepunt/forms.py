@@ -33,6 +33,18 @@ class BeschikkingForm(forms.Form):
     verwachte_start = DatumFormVeld(label="Verwachte start", required=False, widget=DatumInput())
 
 
+class GemeenteWijzigenForm(forms.Form):
+    gemeente = forms.ModelChoiceField(
+        label="Nieuwe verantwoordelijke gemeente", queryset=Gemeente.objects.all(), to_field_name="code"
+    )
+    reden = forms.CharField(
+        label="Reden (woonplaatsbeginsel)",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: het BRP-adres vlak vóór het verblijf lag in een andere gemeente.",
+    )
+
+
 class StartForm(forms.Form):
     datum = DatumFormVeld(label="Ambulante hulp gestart op", widget=DatumInput())
 

@@ -20,7 +20,7 @@ from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
 
 from . import afwegingskader, forms, regels, services
-from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing
+from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
 
 
 @login_required
@@ -97,7 +97,9 @@ def landschap(request):
 
 
 def _beschikkingen(user):
-    return Beschikking.objects.zichtbaar_voor(user).select_related("jeugdige", "gemeente", "zorgtype", "aanbieder")
+    return Beschikking.objects.zichtbaar_voor(user).select_related(
+        "jeugdige", "gemeente", "brp_gemeente", "zorgtype", "aanbieder"
+    )
 
 
 @login_required
@@ -177,9 +179,12 @@ def beschikking(request, pk):
         _beschikkingen(request.user).prefetch_related(
             Prefetch("plaatsingen", queryset=Plaatsing.objects.select_related("voorziening", "eerste_keus")),
             Prefetch("overbruggingen", queryset=Overbrugging.objects.order_by("startdatum")),
+            Prefetch("woonplaatswijzigingen", queryset=Woonplaatswijziging.objects.select_related("van", "naar")),
         ),
         pk=pk,
     )
+    if request.method == "POST" and request.POST.get("actie") == "gemeente":
+        return _gemeente_wijzigen(request, obj)
     if request.method == "POST":
         vereist(request.user, "servicepunt.plaatsen")
         actie = request.POST.get("actie", "")
@@ -206,6 +211,10 @@ def beschikking(request, pk):
             messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
     else:
         log(request.user, Actie.INZIEN, "servicepunt.beschikking", obj, obj.jeugdige, request)
+    return beschikking_tonen(request, obj)
+
+
+def beschikking_tonen(request, obj, gemeente_form=None):
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
     vandaag = timezone.localdate()
     return render(
@@ -222,8 +231,30 @@ def beschikking(request, pk):
             "plaatsing_form": forms.PlaatsingForm(),
             "einde_form": forms.EindeForm(),
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
+            "gemeente_form": gemeente_form or forms.GemeenteWijzigenForm(),
+            "mag_gemeente_wijzigen": request.user.has_perm("servicepunt.gemeente_wijzigen", obj),
         },
     )
+
+
+def _gemeente_wijzigen(request, obj):
+    """Woonplaatsbeginsel: the one explicit, reasoned and audited way the responsible
+    municipality changes. An access team that hands the decision on no longer sees it."""
+    vereist(request.user, "servicepunt.gemeente_wijzigen", obj)
+    form = forms.GemeenteWijzigenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.gemeente_wijzigen(request.user, obj, request=request, **form.cleaned_data)
+        except ValidationError as exc:
+            fouten_naar_form(form, exc)
+        else:
+            nieuw = form.cleaned_data["gemeente"]
+            messages.success(request, f"{nieuw} is nu de verantwoordelijke gemeente.")
+            if _beschikkingen(request.user).filter(pk=obj.pk).exists():
+                return redirect("servicepunt:beschikking", pk=obj.pk)
+            return redirect("servicepunt:beschikkingen")
+    messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
+    return beschikking_tonen(request, obj, gemeente_form=form)
 
 
 @login_required

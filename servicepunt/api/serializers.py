@@ -30,6 +30,11 @@ class BeschikkingInvoer(serializers.Serializer):
     verwachte_start = DatumVeld(required=False, allow_null=True)
 
 
+class GemeenteWijzigenInvoer(serializers.Serializer):
+    gemeente = serializers.SlugRelatedField(slug_field="code", queryset=Gemeente.objects.all())
+    reden = serializers.CharField(max_length=300)
+
+
 class PlaatsingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Plaatsing
@@ -47,6 +52,7 @@ class PlaatsingSerializer(serializers.ModelSerializer):
 
 class BeschikkingSerializer(serializers.ModelSerializer):
     gemeente = serializers.CharField(source="gemeente_id")
+    brp_gemeente = serializers.CharField(source="brp_gemeente_id")
     zorgtype = serializers.CharField(source="zorgtype_id", allow_null=True)
     aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)
     plaatsingen = PlaatsingSerializer(many=True, read_only=True)
@@ -61,6 +67,7 @@ class BeschikkingSerializer(serializers.ModelSerializer):
             "afgegeven_op",
             "aanbieder",
             "gemeente",
+            "brp_gemeente",
             "gemeente_reden",
             "gezag_derden",
             "wlz_indicatie",

@@ -6,6 +6,7 @@ urlpatterns = [
     path("capaciteit/", views.CapaciteitView.as_view(), name="api-sp-capaciteit"),
     path("beschikkingen/", views.BeschikkingenView.as_view(), name="api-sp-beschikkingen"),
     path("beschikkingen/<int:pk>/", views.BeschikkingView.as_view(), name="api-sp-beschikking"),
+    path("beschikkingen/<int:pk>/gemeente/", views.BeschikkingGemeenteView.as_view(), name="api-sp-gemeente"),
     path("beschikkingen/<int:pk>/plaatsingen/", views.PlaatsingenView.as_view(), name="api-sp-plaatsingen"),
     path("wachtlijst/", views.WachtlijstView.as_view(), name="api-sp-wachtlijst"),
     path("matching/", views.MatchingView.as_view(), name="api-sp-matching"),

@@ -111,6 +111,20 @@ class BeschikkingView(APIView):
         return Response(s.BeschikkingSerializer(b).data)
 
 
+class BeschikkingGemeenteView(APIView):
+    """Woonplaatsbeginsel: the one explicit, reasoned and audited change of the responsible municipality."""
+
+    @extend_schema(request=s.GemeenteWijzigenInvoer, responses=s.BeschikkingSerializer)
+    def post(self, request, pk):
+        b = get_object_or_404(Beschikking.objects.zichtbaar_voor(request.user), pk=pk)
+        vereist(request.user, "servicepunt.gemeente_wijzigen", b)
+        invoer = s.GemeenteWijzigenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.gemeente_wijzigen(request.user, b, request=request, **invoer.validated_data)
+        b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
+        return Response(s.BeschikkingSerializer(b).data)
+
+
 class PlaatsingenView(APIView):
     @extend_schema(request=s.PlaatsingInvoer, responses={201: s.PlaatsingSerializer})
     def post(self, request, pk):

@@ -54,6 +54,7 @@ MATRIX = {
     "api-sp-beschikkingen": ("/api/v1/servicepunt/beschikkingen/", {"servicepunt", "toegang", "aanbieder"}),
     "api-sp-beschikking": ("", _),
     "api-sp-plaatsingen": ("", _),
+    "api-sp-gemeente": ("", _),  # POST only: tests/kern/test_een_jeugdige_vele_gemeenten.py
     "api-sp-wachtlijst": ("/api/v1/servicepunt/wachtlijst/", {"servicepunt", "toegang", "aanbieder"}),
     "api-sp-matching": ("", _),
     "api-rapportage-perspectiefregie": ("/api/v1/rapportage/perspectiefregie/2026-Q3/", {"beleid", "toegang"}),

@@ -64,6 +64,13 @@ def test_beschikking_matching_en_capaciteit(pagina, axe):
     pagina.get_by_role("button", name="Registreren").click()
     pagina.wait_for_selector("text=Beschikking geregistreerd")
     axe.controleer(pagina)
+    # Woonplaatsbeginsel: the responsible municipality changes only here, with a reason.
+    pagina.get_by_label("Nieuwe verantwoordelijke gemeente").select_option("almere")
+    pagina.get_by_label("Reden (woonplaatsbeginsel)").fill("Afspraak tussen gemeenten over het BRP-adres")
+    pagina.get_by_role("button", name="Verantwoordelijke gemeente wijzigen").click()
+    pagina.wait_for_selector("text=Almere is nu de verantwoordelijke gemeente.")
+    pagina.wait_for_selector("text=van Dronten naar Almere")
+    axe.controleer(pagina)
     pagina.get_by_role("link", name="Matching (afwegingskader) openen").click()
     pagina.wait_for_selector("text=Voorstel")
     axe.controleer(pagina)

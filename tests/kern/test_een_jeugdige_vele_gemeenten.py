@@ -291,3 +291,47 @@ def test_verantwoordelijke_gemeente_wijzigt_alleen_met_reden_en_wordt_vastgelegd
     w = Woonplaatswijziging.objects.get()
     assert (w.van_id, w.naar_id, w.gewijzigd_door) == ("almere", "lelystad", servicepunt)
     assert AuditRegel.objects.filter(onderwerp="servicepunt.woonplaatsbeginsel", onderwerp_id=str(b.pk)).count() == 2
+
+
+@time_machine.travel(NU, tick=False)
+def test_beschikkingpagina_wijzigt_de_verantwoordelijke_gemeente_met_reden(client, almere):
+    b = sp.beschikking_registreren(almere, jeugdige=_almere_kent(), afgegeven_op=datetime.date(2026, 11, 20))
+    client.force_login(almere)
+    pagina = client.get(f"/servicepunt/beschikkingen/{b.pk}/").content.decode()
+    assert 'name="actie" value="gemeente"' in pagina and "Verantwoordelijke gemeente wijzigen" in pagina
+    # Without a reason nothing changes and the page says why.
+    r = client.post(f"/servicepunt/beschikkingen/{b.pk}/", {"actie": "gemeente", "gemeente": "lelystad", "reden": ""})
+    assert r.status_code == 200 and "Niet opgeslagen" in r.content.decode()
+    b.refresh_from_db()
+    assert b.gemeente_id == "almere" and not Woonplaatswijziging.objects.exists()
+    # With a reason: changed, recorded, and Almere's team (no longer responsible) goes to its list.
+    r = client.post(
+        f"/servicepunt/beschikkingen/{b.pk}/",
+        {"actie": "gemeente", "gemeente": "lelystad", "reden": "BRP-adres vóór het verblijf was Lelystad"},
+    )
+    assert r.status_code == 302 and r["Location"] == "/servicepunt/beschikkingen/"
+    b.refresh_from_db()
+    assert b.gemeente_id == "lelystad" and Woonplaatswijziging.objects.get().reden.startswith("BRP-adres")
+    assert client.get(f"/servicepunt/beschikkingen/{b.pk}/").status_code == 404
+    client.force_login(persona("servicepunt", username="sp"))
+    pagina = client.get(f"/servicepunt/beschikkingen/{b.pk}/").content.decode()
+    assert "van Almere naar Lelystad" in pagina
+
+
+@time_machine.travel(NU, tick=False)
+def test_api_wijzigt_de_verantwoordelijke_gemeente_met_reden(api, almere, lelystad):
+    b = sp.beschikking_registreren(almere, jeugdige=_almere_kent(), afgegeven_op=datetime.date(2026, 11, 20))
+    url = f"{BESCHIKKINGEN}{b.pk}/gemeente/"
+    assert api(lelystad).post(url, {"gemeente": "lelystad", "reden": "x"}, format="json").status_code == 404
+    assert api(persona("ccp", username="c")).post(url, {"gemeente": "lelystad", "reden": "x"}).status_code == 404
+    r = api(almere).post(url, {"gemeente": "lelystad"}, format="json")
+    assert r.status_code == 400 and "reden" in r.json()
+    r = api(almere).post(url, {"gemeente": "lelystad", "reden": "  "}, format="json")
+    assert r.status_code == 400 and "reden" in r.json()
+    r = api(almere).post(url, {"gemeente": "almere", "reden": "zelfde"}, format="json")
+    assert r.status_code == 400 and "gemeente" in r.json()
+    r = api(almere).post(url, {"gemeente": "lelystad", "reden": "BRP-adres was Lelystad"}, format="json")
+    assert r.status_code == 200, r.content
+    assert (r.json()["gemeente"], r.json()["brp_gemeente"]) == ("lelystad", "almere")
+    assert api(lelystad).get(f"{BESCHIKKINGEN}{b.pk}/").status_code == 200
+    assert api(almere).get(f"{BESCHIKKINGEN}{b.pk}/").status_code == 404
