@@ -116,3 +116,72 @@ class KwartaalForm(forms.Form):
         required=False,
         empty_label="Hele regio",
     )
+
+
+class CorrectieReden(forms.Form):
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht: de oude waarde blijft met deze reden zichtbaar in de geschiedenis.",
+    )
+
+
+class InzetCorrectieForm(CorrectieReden):
+    """Prefilled with the registered values; only what differs is corrected."""
+
+    startdatum = DatumFormVeld(label="Startdatum", required=False, niet_in_toekomst=True)
+    einddatum = DatumFormVeld(label="Einddatum", required=False, niet_in_toekomst=True)
+    vervolg = forms.ChoiceField(label="Vervolg", required=False)
+    hulpvorm = forms.ModelChoiceField(label="Hulpvorm", queryset=Hulpvorm.objects.filter(actief=True), required=False)
+    voorziening = forms.ModelChoiceField(
+        label="Crisisvoorziening",
+        required=False,
+        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False),
+    )
+
+    def __init__(self, *args, inzet, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "startdatum": inzet.startdatum,
+                "einddatum": inzet.einddatum,
+                "vervolg": getattr(
+                    inzet.vervolg_verblijf if inzet.hulpvorm.verblijf else inzet.vervolg_ambulant, "code", ""
+                ),
+                "hulpvorm": inzet.hulpvorm_id,
+                "voorziening": inzet.voorziening_id,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        lijst = VervolgVerblijf if inzet.hulpvorm.verblijf else VervolgAmbulant
+        self.fields["vervolg"].choices = [("", "— niet van toepassing —")] + [
+            (c.code, c.label) for c in lijst.objects.filter(actief=True)
+        ]
+        if not inzet.hulpvorm.verblijf:
+            del self.fields["voorziening"]
+            del self.fields["hulpvorm"]
+        if inzet.einddatum is None:
+            del self.fields["einddatum"]
+            del self.fields["vervolg"]
+
+
+class AanmeldingCorrectieForm(CorrectieReden):
+    hulpvraag = forms.ChoiceField(label="Hulpvraag", choices=Aanmelding.Hulpvraag.choices, required=False)
+    ernst = forms.ChoiceField(
+        label="Ernst", choices=[("", "— niet getrieerd —")] + Aanmelding.Ernst.choices, required=False
+    )
+    reden_geen = forms.ModelChoiceField(
+        label="Reden geen inzet", queryset=RedenGeenInzet.objects.filter(actief=True), required=False
+    )
+
+    def __init__(self, *args, aanmelding, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"hulpvraag": aanmelding.hulpvraag, "ernst": aanmelding.ernst, "reden_geen": aanmelding.reden_geen_id},
+        )
+        super().__init__(*args, **kwargs)
+        if aanmelding.reden_geen_id is None:
+            del self.fields["reden_geen"]
+        if aanmelding.getrieerd_op is None:
+            del self.fields["ernst"]

@@ -18,7 +18,7 @@ from kern import kalender
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente
 
-from . import forms, regels, services
+from . import correcties, forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
 from .grafiek import verblijfsduur_grafiek
 from .models import Aanmelding, Instelling, Inzet, Toewijzing
@@ -209,6 +209,8 @@ def aanmelding(request, pk):
             inzet.plan_status = regels.perspectiefplan_status(inzet.startdatum, inzet.plan_datum, vandaag)
         inzet.afsluitform = forms.AfsluitenForm(verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
         inzet.kan_afsluiten = inzet.einddatum is None and request.user.has_perm("crisis.afsluiten", inzet)
+        if request.user.has_perm("crisis.inzet_corrigeren", inzet):
+            inzet.correctieform = forms.InzetCorrectieForm(inzet=inzet, prefix=f"corr{inzet.pk}")
     toewijzingen = list(obj.toewijzingen.all())
     open_toewijzing = next((t for t in toewijzingen if t.status == "toegewezen"), None)
     return render(
@@ -234,6 +236,11 @@ def aanmelding(request, pk):
             "mag_afhandelen": open_toewijzing is not None
             and request.user.has_perm("crisis.toewijzing_afhandelen", open_toewijzing),
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
+            "correctieform": forms.AanmeldingCorrectieForm(aanmelding=obj, prefix="corr-a")
+            if request.user.has_perm("crisis.aanmelding_corrigeren", obj)
+            else None,
+            # The earlier values of every corrected fact, with who, when and why.
+            "geschiedenis": correcties.geschiedenis_van(obj, inzetten),
         },
     )
 
@@ -259,6 +266,8 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
                 return services.perspectiefplan_vastleggen(
                     user, inzet, datum=d["perspectiefplan_datum"], evaluatie_op=d.get("evaluatie_op"), request=request
                 )  # noqa: E731
+    elif actie.startswith("corrigeer-"):
+        form, uitvoeren = _correctie(request, obj, actie.removeprefix("corrigeer-"))
     elif actie in _ACTIES:
         vereist(user, _ACTIES[actie])
         form, uitvoeren = _actie(request, obj, actie)
@@ -283,6 +292,23 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
         return None
     messages.success(request, "Opgeslagen.")
     return redirect("crisis:aanmelding", pk=obj.pk)
+
+
+def _correctie(request, obj: Aanmelding, wat: str):
+    """A correction from the page: the same service as the API, the reason required."""
+    user = request.user
+    if wat == "aanmelding":
+        vereist(user, "crisis.aanmelding_corrigeren", obj)
+        form = forms.AanmeldingCorrectieForm(request.POST, aanmelding=obj, prefix="corr-a")
+        return form, lambda d: correcties.aanmelding_corrigeren(user, obj, request=request, **d)
+    inzet = get_object_or_404(
+        Inzet.objects.select_related("hulpvorm", "voorziening", "vervolg_ambulant", "vervolg_verblijf"),
+        pk=id_uit(wat, "inzet"),
+        aanmelding=obj,
+    )
+    vereist(user, "crisis.inzet_corrigeren", inzet)
+    form = forms.InzetCorrectieForm(request.POST, inzet=inzet, prefix=f"corr{inzet.pk}")
+    return form, lambda d: correcties.inzet_corrigeren(user, inzet, request=request, **d)
 
 
 def _actie(request, obj, actie):

@@ -217,3 +217,23 @@ class BeschikbaarheidSerializer(serializers.ModelSerializer):
             "bevestigd_op",
             "verouderd",
         ]
+
+
+class InzetCorrectieInvoer(serializers.Serializer):
+    """Only the fields that change; `reden` is required (the earlier value is kept with it)."""
+
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    startdatum = DatumVeld(required=False, niet_in_toekomst=True)
+    einddatum = DatumVeld(required=False, niet_in_toekomst=True)
+    vervolg = serializers.CharField(required=False, max_length=40)
+    hulpvorm = serializers.CharField(required=False, max_length=40)
+    voorziening = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    aanbieder = serializers.CharField(required=False, max_length=40)
+
+
+class AanmeldingCorrectieInvoer(serializers.Serializer):
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    hulpvraag = serializers.ChoiceField(required=False, choices=Aanmelding.Hulpvraag.choices)
+    reden_geen = serializers.CharField(required=False, max_length=40)
+    ernst = serializers.ChoiceField(required=False, choices=Aanmelding.Ernst.choices)
+    aard = serializers.CharField(required=False, allow_blank=True, max_length=5000)

@@ -13,5 +13,11 @@ urlpatterns = [
     path("aanmeldingen/<int:pk>/inzet/", views.InzetAanmakenView.as_view(), name="api-crisis-inzet"),
     path("inzet/<int:pk>/afsluiten/", views.AfsluitenView.as_view(), name="api-crisis-afsluiten"),
     path("inzet/<int:pk>/perspectiefplan/", views.PerspectiefplanView.as_view(), name="api-crisis-perspectiefplan"),
+    path("inzet/<int:pk>/correctie/", views.InzetCorrectieView.as_view(), name="api-crisis-inzet-correctie"),
+    path(
+        "aanmeldingen/<int:pk>/correctie/",
+        views.AanmeldingCorrectieView.as_view(),
+        name="api-crisis-aanmelding-correctie",
+    ),
     path("beschikbaarheid/", views.BeschikbaarheidView.as_view(), name="api-crisis-beschikbaarheid"),
 ]

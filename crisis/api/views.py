@@ -11,7 +11,7 @@ from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 
-from .. import services
+from .. import correcties, services
 from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
 
@@ -177,3 +177,29 @@ class BeschikbaarheidView(APIView):
     def get(self, request):
         vereist(request.user, "crisis.beschikbaarheid_zien")
         return Response(s.BeschikbaarheidSerializer(services.crisisbord(), many=True).data)
+
+
+class InzetCorrectieView(APIView):
+    """Correct a registered fact of a deployment, with a reason; the earlier value is kept."""
+
+    @extend_schema(request=s.InzetCorrectieInvoer, responses=s.InzetSerializer)
+    def post(self, request, pk):
+        inzet = _inzet(request, pk)
+        vereist(request.user, "crisis.inzet_corrigeren", inzet)
+        invoer = s.InzetCorrectieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        inzet = correcties.inzet_corrigeren(request.user, inzet, request=request, **invoer.validated_data)
+        return Response(s.InzetSerializer(inzet).data)
+
+
+class AanmeldingCorrectieView(APIView):
+    """Correct a referral's codes, with a reason; the earlier value is kept."""
+
+    @extend_schema(request=s.AanmeldingCorrectieInvoer, responses=s.AanmeldingSerializer)
+    def post(self, request, pk):
+        aanmelding = _aanmelding(request, pk)
+        vereist(request.user, "crisis.aanmelding_corrigeren", aanmelding)
+        invoer = s.AanmeldingCorrectieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        correcties.aanmelding_corrigeren(request.user, aanmelding, request=request, **invoer.validated_data)
+        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)

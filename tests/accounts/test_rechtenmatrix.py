@@ -30,6 +30,8 @@ MATRIX = {
     "crisis:toewijzingen": ("/crisis/toewijzingen/", {"aanbieder"}),
     "crisis:cijfers": ("/crisis/cijfers/", {"ccp", "beleid"}),
     "crisis:importeren": ("/crisis/importeren/", {"beheer"}),
+    "api-crisis-inzet-correctie": ("", _),  # POST only (tests/crisis/test_correcties.py)
+    "api-crisis-aanmelding-correctie": ("", _),  # POST only (tests/crisis/test_correcties.py)
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
