@@ -12,12 +12,11 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from kern import datums, geschiedenis
+from kern import datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
 from kern.models import Aanbieder, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
 from perspectiefregie import services as perspectiefregie
@@ -52,21 +51,6 @@ def _datum(waarde, veld: str) -> None:
         raise veldfout(veld, " ".join(getattr(exc, "messages", [str(exc)]))) from None
 
 
-def _bezet_op_dagen(voorziening: Voorziening, dagen: list[datetime.date], zonder: int) -> dict[datetime.date, int]:
-    """Occupancy of the facility on each of `dagen` by date (a stay holds its place from its start
-    up to its end day), crisis stays and placements alike; one query per kind, not per day."""
-    from servicepunt.models import Plaatsing
-
-    eerste, laatste = min(dagen), max(dagen)
-    overlap = Q(startdatum__lte=laatste) & (Q(einddatum__isnull=True) | Q(einddatum__gt=eerste))
-    perioden = list(
-        Inzet.objects.filter(overlap, voorziening=voorziening, hulpvorm__verblijf=True)
-        .exclude(pk=zonder)
-        .values_list("startdatum", "einddatum")
-    ) + list(Plaatsing.objects.filter(overlap, voorziening=voorziening).values_list("startdatum", "einddatum"))
-    return {d: sum(1 for s, e in perioden if s and s <= d and (e is None or e > d)) for d in dagen}
-
-
 def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date | None, oud: dict | None) -> None:
     """A corrected stay keeps the rules of a stay: one crisis place per youth at a time, and the
     facility's capacity on every day the correction adds (`oud`: the days it already held in this
@@ -81,19 +65,12 @@ def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date 
     if andere.exists():
         raise Conflict("Met deze datums overlapt het verblijf met een ander crisisverblijf van deze jeugdige.")
 
-    def had_al(dag: datetime.date) -> bool:
-        return oud is not None and oud["startdatum"] <= dag and (oud["einddatum"] is None or dag < oud["einddatum"])
-
-    # A stay holds its place from its start up to (not including) its end day; a running one up to today.
-    laatste = eind - datetime.timedelta(days=1) if eind else timezone.localdate()
-    dagen = [start + datetime.timedelta(days=i) for i in range((laatste - start).days + 1)]
-    nieuwe_dagen = [d for d in dagen if not had_al(d)]
-    if not nieuwe_dagen:
-        return
     voorziening = Voorziening.objects.select_for_update().get(pk=inzet.voorziening_id)
-    for dag, bezet in sorted(_bezet_op_dagen(voorziening, nieuwe_dagen, inzet.pk).items()):
-        if bezet >= voorziening.capaciteit:
-            raise Conflict(f"{voorziening.naam} was op {dag:%d-%m-%Y} vol: met deze datum past het verblijf niet.")
+    if oud is None:
+        dagen = plekdagen.dagen_erbij(start, eind)
+    else:
+        dagen = plekdagen.dagen_erbij(start, eind, oud["startdatum"], oud["einddatum"])
+    plekdagen.controleer_capaciteit(voorziening, dagen, zonder_inzet=inzet.pk)
 
 
 @transaction.atomic

@@ -124,3 +124,44 @@ class LandschapForm(forms.ModelForm):
 
 class CapaciteitForm(forms.Form):
     capaciteit = forms.IntegerField(label="Aantal plaatsen", min_value=0, max_value=1000)
+
+
+class _CorrectieReden(forms.Form):
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht: de oude waarde blijft met deze reden zichtbaar in de geschiedenis.",
+    )
+
+
+class BeschikkingCorrectieForm(_CorrectieReden):
+    """Prefilled with the registered values; only what differs is corrected."""
+
+    afgegeven_op = DatumFormVeld(label="Datum afgifte", required=False, niet_in_toekomst=True)
+    ambulant_gestart_op = DatumFormVeld(label="Ambulante hulp gestart op", required=False, niet_in_toekomst=True)
+
+    def __init__(self, *args, beschikking, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"afgegeven_op": beschikking.afgegeven_op, "ambulant_gestart_op": beschikking.ambulant_gestart_op},
+        )
+        super().__init__(*args, **kwargs)
+        if beschikking.ambulant_gestart_op is None:
+            del self.fields["ambulant_gestart_op"]
+
+
+class PlaatsingCorrectieForm(_CorrectieReden):
+    startdatum = DatumFormVeld(label="Startdatum", required=False, niet_in_toekomst=True)
+    einddatum = DatumFormVeld(label="Einddatum", required=False, niet_in_toekomst=True)
+    vervolg = forms.CharField(label="Vervolg", required=False, max_length=300)
+
+    def __init__(self, *args, plaatsing, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"startdatum": plaatsing.startdatum, "einddatum": plaatsing.einddatum, "vervolg": plaatsing.vervolg},
+        )
+        super().__init__(*args, **kwargs)
+        if plaatsing.einddatum is None:
+            del self.fields["einddatum"]
+            del self.fields["vervolg"]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from kern.models import Aanbieder, Gemeente, Jeugdige, Voorziening, Voorzieningtype
 
@@ -61,6 +62,8 @@ class Beschikking(models.Model):
     geregistreerd_op = models.DateTimeField(auto_now_add=True)
 
     objects = BeschikkingQuerySet.as_manager()
+    # Every save keeps the earlier values (who, when, why): corrections are never silent.
+    history = HistoricalRecords(excluded_fields=["geregistreerd_op"])
 
     class Meta:
         verbose_name = "beschikking"
@@ -123,6 +126,7 @@ class Plaatsing(models.Model):
     vervolg = models.CharField("vervolg", max_length=300, blank=True)
 
     objects = PlaatsingQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "plaatsing"

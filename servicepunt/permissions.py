@@ -18,3 +18,5 @@ rules.add_perm("servicepunt.gemeente_wijzigen", is_servicepunt | is_toegang)
 rules.add_perm("servicepunt.matching", is_servicepunt | is_toegang)
 rules.add_perm("servicepunt.capaciteit_bevestigen", is_servicepunt | (is_aanbieder & is_eigen_voorziening))
 rules.add_perm("servicepunt.landschap_melden", is_servicepunt | is_aanbieder)
+# Corrections (#12.6): the roles that register decisions and placements correct them.
+rules.add_perm("servicepunt.corrigeren", is_servicepunt | is_toegang)

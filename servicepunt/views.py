@@ -19,7 +19,7 @@ from kern.bezetting import DEFINITIE, met_bezetting
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
 
-from . import afwegingskader, forms, regels, services
+from . import afwegingskader, correcties, forms, regels, services
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
 
 
@@ -186,10 +186,21 @@ def beschikking(request, pk):
     if request.method == "POST" and request.POST.get("actie") == "gemeente":
         return _gemeente_wijzigen(request, obj)
     if request.method == "POST":
-        vereist(request.user, "servicepunt.plaatsen")
         actie = request.POST.get("actie", "")
+        vereist(request.user, "servicepunt.corrigeren" if actie.startswith("corrigeer-") else "servicepunt.plaatsen")
         try:
-            if actie.startswith("einde-"):
+            if actie == "corrigeer-beschikking":
+                form = forms.BeschikkingCorrectieForm(request.POST, beschikking=obj, prefix="corr-b")
+                if form.is_valid():
+                    correcties.beschikking_corrigeren(request.user, obj, request=request, **form.cleaned_data)
+            elif actie.startswith("corrigeer-"):
+                plaatsing = get_object_or_404(
+                    Plaatsing, pk=id_uit(actie.removeprefix("corrigeer-"), "plaatsing"), beschikking=obj
+                )
+                form = forms.PlaatsingCorrectieForm(request.POST, plaatsing=plaatsing, prefix=f"corr{plaatsing.pk}")
+                if form.is_valid():
+                    correcties.plaatsing_corrigeren(request.user, plaatsing, request=request, **form.cleaned_data)
+            elif actie.startswith("einde-"):
                 plaatsing = get_object_or_404(
                     Plaatsing, pk=id_uit(actie.removeprefix("einde-"), "plaatsing"), beschikking=obj
                 )
@@ -215,6 +226,8 @@ def beschikking(request, pk):
 
 
 def beschikking_tonen(request, obj, gemeente_form=None):
+    plaatsingen = list(obj.plaatsingen.all())
+    mag_corrigeren = request.user.has_perm("servicepunt.corrigeren")
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
     vandaag = timezone.localdate()
     return render(
@@ -233,6 +246,16 @@ def beschikking_tonen(request, obj, gemeente_form=None):
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
             "gemeente_form": gemeente_form or forms.GemeenteWijzigenForm(),
             "mag_gemeente_wijzigen": request.user.has_perm("servicepunt.gemeente_wijzigen", obj),
+            "correctieform": forms.BeschikkingCorrectieForm(beschikking=obj, prefix="corr-b")
+            if mag_corrigeren
+            else None,
+            "plaatsingcorrecties": [
+                (p, forms.PlaatsingCorrectieForm(plaatsing=p, prefix=f"corr{p.pk}")) for p in plaatsingen
+            ]
+            if mag_corrigeren
+            else [],
+            # The earlier values of every corrected fact, with who, when and why.
+            "geschiedenis": correcties.geschiedenis_van(obj, plaatsingen),
         },
     )
 

@@ -114,3 +114,19 @@ class MatchingInvoer(serializers.Serializer):
     )
     eerdere_jeugdhulp = serializers.IntegerField(min_value=0, max_value=50, default=0)
     motivatie_ouders = serializers.ChoiceField(choices=["laag", "matig", "hoog"], default="matig")
+
+
+class BeschikkingCorrectieInvoer(serializers.Serializer):
+    """Only the fields that change; `reden` is required (the earlier value is kept with it)."""
+
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    afgegeven_op = DatumVeld(required=False, niet_in_toekomst=True)
+    ambulant_gestart_op = DatumVeld(required=False, niet_in_toekomst=True)
+    verwachte_start = DatumVeld(required=False)
+
+
+class PlaatsingCorrectieInvoer(serializers.Serializer):
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    startdatum = DatumVeld(required=False, niet_in_toekomst=True)
+    einddatum = DatumVeld(required=False, niet_in_toekomst=True)
+    vervolg = serializers.CharField(required=False, max_length=300)

@@ -8,6 +8,12 @@ urlpatterns = [
     path("beschikkingen/<int:pk>/", views.BeschikkingView.as_view(), name="api-sp-beschikking"),
     path("beschikkingen/<int:pk>/gemeente/", views.BeschikkingGemeenteView.as_view(), name="api-sp-gemeente"),
     path("beschikkingen/<int:pk>/plaatsingen/", views.PlaatsingenView.as_view(), name="api-sp-plaatsingen"),
+    path(
+        "beschikkingen/<int:pk>/correctie/",
+        views.BeschikkingCorrectieView.as_view(),
+        name="api-sp-beschikking-correctie",
+    ),
+    path("plaatsingen/<int:pk>/correctie/", views.PlaatsingCorrectieView.as_view(), name="api-sp-plaatsing-correctie"),
     path("wachtlijst/", views.WachtlijstView.as_view(), name="api-sp-wachtlijst"),
     path("matching/", views.MatchingView.as_view(), name="api-sp-matching"),
 ]

@@ -12,8 +12,8 @@ from audit.services import log, log_lijst
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.models import Voorziening
 
-from .. import afwegingskader, services
-from ..models import Beschikking
+from .. import afwegingskader, correcties, services
+from ..models import Beschikking, Plaatsing
 from . import serializers as s
 
 
@@ -181,3 +181,31 @@ class MatchingView(APIView):
                 ],
             }
         )
+
+
+class BeschikkingCorrectieView(APIView):
+    """Correct a decision's dates, with a reason; the earlier value is kept."""
+
+    @extend_schema(request=s.BeschikkingCorrectieInvoer, responses=s.BeschikkingSerializer)
+    def post(self, request, pk):
+        b = get_object_or_404(Beschikking.objects.zichtbaar_voor(request.user), pk=pk)
+        vereist(request.user, "servicepunt.corrigeren")
+        invoer = s.BeschikkingCorrectieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        correcties.beschikking_corrigeren(request.user, b, request=request, **invoer.validated_data)
+        b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
+        return Response(s.BeschikkingSerializer(b).data)
+
+
+class PlaatsingCorrectieView(APIView):
+    """Correct a placement's dates or follow-up, with a reason; the earlier value is kept."""
+
+    @extend_schema(request=s.PlaatsingCorrectieInvoer, responses=s.PlaatsingSerializer)
+    def post(self, request, pk):
+        zichtbaar = Beschikking.objects.zichtbaar_voor(request.user).values("pk")
+        plaatsing = get_object_or_404(Plaatsing, pk=pk, beschikking__in=zichtbaar)
+        vereist(request.user, "servicepunt.corrigeren")
+        invoer = s.PlaatsingCorrectieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        plaatsing = correcties.plaatsing_corrigeren(request.user, plaatsing, request=request, **invoer.validated_data)
+        return Response(s.PlaatsingSerializer(plaatsing).data)

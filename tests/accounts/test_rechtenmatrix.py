@@ -32,6 +32,8 @@ MATRIX = {
     "crisis:importeren": ("/crisis/importeren/", {"beheer"}),
     "api-crisis-inzet-correctie": ("", _),  # POST only (tests/crisis/test_correcties.py)
     "api-crisis-aanmelding-correctie": ("", _),  # POST only (tests/crisis/test_correcties.py)
+    "api-sp-beschikking-correctie": ("", _),  # POST only (tests/servicepunt/test_correcties.py)
+    "api-sp-plaatsing-correctie": ("", _),  # POST only (tests/servicepunt/test_correcties.py)
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
