@@ -32,7 +32,7 @@ INZET_VELDEN = {
     "vervolg_ambulant_id": "Vervolg",
     "vervolg_verblijf_id": "Vervolg",
     "verwachte_einddatum": "Verwachte einddatum",
-    "perspectiefplan_datum": "Perspectiefplan vastgesteld op",
+    "historisch_perspectiefplan": "Perspectiefplan (historische registratie)",
 }
 AANMELDING_VELDEN = {
     "hulpvraag": "Hulpvraag",
