@@ -47,6 +47,10 @@ def splits_per_gemeente(apps, schema_editor):
                 Jeugdige.objects.filter(pk=kopie.pk).update(aangemaakt_op=bron.aangemaakt_op)
                 kopieen[(jeugdige_id, gemeente_id)] = kopie.pk
             Model.objects.filter(pk__in=pks).update(jeugdige_id=kopieen[(jeugdige_id, gemeente_id)])
+    if kopieen and schema_editor.connection.vendor == "postgresql":
+        # Check the moved foreign keys now: PostgreSQL refuses the ALTER TABLE below while
+        # deferred checks of this transaction are pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -12,6 +12,9 @@ def vul_brp_gemeente(apps, schema_editor):
     Beschikking = apps.get_model("servicepunt", "Beschikking")
     for b in Beschikking.objects.filter(brp_gemeente__isnull=True).select_related("jeugdige").iterator():
         Beschikking.objects.filter(pk=b.pk).update(brp_gemeente_id=b.jeugdige.gemeente_id)
+    if schema_editor.connection.vendor == "postgresql":
+        # Check the new foreign keys now, before the ALTER TABLE below (no pending trigger events).
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
