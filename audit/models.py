@@ -27,6 +27,8 @@ class Actie(models.TextChoices):
     EXPORTEREN = "exporteren", "Exporteren"
     PRINTEN = "printen", "Printen"
     DOWNLOADEN = "downloaden", "Downloaden"
+    # A lookup of a record the user may not see (answered 404): enumeration shows in the trail.
+    GEWEIGERD = "geweigerd", "Geweigerd (niet zichtbaar)"
 
 
 class AuditRegel(models.Model):

@@ -12,6 +12,10 @@ def _ip(request) -> str | None:
     return clientadres(request)
 
 
+def _kanaal(request) -> str:
+    return "api" if request is not None and request.path.startswith("/api/") else "pagina"
+
+
 def _namens(user) -> str:
     if getattr(user, "gemeente", None):
         return str(user.gemeente)
@@ -24,7 +28,7 @@ def log(
     user, actie: str, onderwerp: str, obj=None, jeugdige=None, request=None, kanaal: str | None = None
 ) -> AuditRegel:
     if kanaal is None:
-        kanaal = "api" if request is not None and request.path.startswith("/api/") else "pagina"
+        kanaal = _kanaal(request)
     return AuditRegel.objects.create(
         gebruiker=user if getattr(user, "pk", None) else None,
         gebruikersnaam=getattr(user, "username", "") or "systeem",
@@ -41,7 +45,7 @@ def log(
 
 def log_lijst(user, onderwerp: str, objecten: Iterable, jeugdige_attr: str, request=None) -> None:
     """A list page shows several youths: one row each, written in one query."""
-    kanaal = "api" if request is not None and request.path.startswith("/api/") else "pagina"
+    kanaal = _kanaal(request)
     namens, ip = _namens(user), _ip(request)  # once per list, not per row
     regels = [
         AuditRegel(
@@ -60,3 +64,28 @@ def log_lijst(user, onderwerp: str, objecten: Iterable, jeugdige_attr: str, requ
     ]
     if regels:
         AuditRegel.objects.bulk_create(regels)
+
+
+def log_geweigerd(user, onderwerp: str, model, pk, request=None) -> AuditRegel:
+    """A lookup the user was refused (404): who asked for which record, and whose record it is.
+
+    The youth is looked up without the user's filter (one query, only on this path), so the
+    youth's own trail shows who tried to see them; the answer to the user stays 404."""
+    jeugdige_id = None
+    if any(f.name == "jeugdige" for f in model._meta.get_fields()):
+        try:
+            jeugdige_id = model._base_manager.filter(pk=pk).values_list("jeugdige_id", flat=True).first()
+        except (TypeError, ValueError):
+            jeugdige_id = None
+    return AuditRegel.objects.create(
+        gebruiker=user if getattr(user, "pk", None) else None,
+        gebruikersnaam=getattr(user, "username", "") or "anoniem",
+        rol=getattr(user, "rol", "") or "",
+        namens=_namens(user) if getattr(user, "pk", None) else "",
+        jeugdige_id=jeugdige_id,
+        actie=Actie.GEWEIGERD,
+        onderwerp=onderwerp,
+        onderwerp_id=str(pk)[:40],
+        kanaal=_kanaal(request),
+        ip_adres=_ip(request),
+    )

@@ -39,6 +39,12 @@ class ToewijzingQuerySet(models.QuerySet):
 
 
 class InzetQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """A deployment is visible to whoever may see its referral."""
+        from .models import Aanmelding
+
+        return self.filter(aanmelding__in=Aanmelding.objects.zichtbaar_voor(user).values("pk"))
+
     def verblijven(self):
         return self.filter(hulpvorm__verblijf=True)
 

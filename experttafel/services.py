@@ -168,9 +168,9 @@ def agenderen(user, casus: Casus, sessie: Sessie, *, plaats: str = "", request=N
     return casus
 
 
-def deelnemer_toevoegen(user, casus: Casus, **gegevens) -> Deelnemer:
+def deelnemer_toevoegen(user, casus: Casus, request=None, **gegevens) -> Deelnemer:
     deelnemer = Deelnemer.objects.create(casus=casus, **gegevens)
-    log(user, Actie.WIJZIGEN, "experttafel.deelnemer", casus, casus.jeugdige)
+    log(user, Actie.WIJZIGEN, "experttafel.deelnemer", casus, casus.jeugdige, request)
     return deelnemer
 
 

@@ -52,5 +52,11 @@ class BeschikkingQuerySet(models.QuerySet):
 
 
 class PlaatsingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """A placement is visible with its decision."""
+        from .models import Beschikking
+
+        return self.filter(beschikking__in=Beschikking.objects.zichtbaar_voor(user).values("pk"))
+
     def lopend_op(self, dag: datetime.date):
         return self.filter(startdatum__lte=dag).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=dag))

@@ -1,24 +1,23 @@
 """Thin API views: permission check, input validation, one service call, audit of reads."""
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
+from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 
 from .. import correcties, services
 from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
 
 
-def _aanmelding(request, pk) -> Aanmelding:
-    """Only referrals the user may see exist for them (404 otherwise)."""
-    return get_object_or_404(Aanmelding.objects.zichtbaar_voor(request.user), pk=pk)
+class AanmeldingBasis(BasisAPIView):
+    audit_onderwerp = "crisis.aanmelding"
+
+    def aanmelding(self, pk) -> Aanmelding:
+        """Only referrals the user may see exist for them (404 otherwise, logged)."""
+        return self.zichtbaar(Aanmelding.objects, pk)
 
 
 def _volledig(aanmelding_id):
@@ -29,32 +28,23 @@ def _volledig(aanmelding_id):
     )
 
 
-class AanmeldingenView(generics.ListAPIView):
+class AanmeldingenView(BasisLijstView):
     serializer_class = s.AanmeldingSerializer
+    model = Aanmelding
+    rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmelden"}
+    audit_onderwerp = "crisis.aanmelding"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Aanmelding.objects.none()
-        vereist(self.request.user, "crisis.aanmeldingen_zien")
+    def verfijn(self, queryset):
         return (
-            Aanmelding.objects.zichtbaar_voor(self.request.user)
-            .met_details()
+            queryset.met_details()
             .prefetch_related(
                 Prefetch("inzetten", queryset=Inzet.objects.met_perspectiefplan()), "toewijzingen__aanbieder"
             )
             .order_by("-aangemeld_op", "-id")
         )
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        page = getattr(self.paginator, "page", None)
-        if page is not None:
-            log_lijst(request.user, "crisis.aanmelding", page.object_list, "jeugdige_id", request)
-        return response
-
     @extend_schema(request=s.AanmeldingInvoer, responses={201: s.AanmeldingSerializer})
     def post(self, request):
-        vereist(request.user, "crisis.aanmelden")
         invoer = s.AanmeldingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         aanmelding = services.aanmelden(request.user, request=request, **invoer.validated_data)
@@ -66,52 +56,58 @@ class AanmeldingenView(generics.ListAPIView):
         return Response(s.AanmeldingSerializer(aanmelding).data, status=status.HTTP_201_CREATED)
 
 
-class AanmeldingView(APIView):
+class AanmeldingView(AanmeldingBasis):
+    rechten = {"GET": "crisis.aanmeldingen_zien"}
+
     @extend_schema(responses=s.AanmeldingSerializer)
     def get(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        log(request.user, Actie.INZIEN, "crisis.aanmelding", aanmelding, aanmelding.jeugdige, request)
+        aanmelding = self.aanmelding(pk)
+        self.log_inzien(aanmelding, aanmelding.jeugdige)
         return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
 
 
-class TriageView(APIView):
+class TriageView(AanmeldingBasis):
+    rechten = {"POST": "crisis.trieren"}
+
     @extend_schema(request=s.TriageInvoer, responses=s.AanmeldingSerializer)
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.trieren")
+        aanmelding = self.aanmelding(pk)
         invoer = s.TriageInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.trieren(request.user, aanmelding, request=request, **invoer.validated_data)
         return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
 
 
-class GeenInzetView(APIView):
+class GeenInzetView(AanmeldingBasis):
+    rechten = {"POST": "crisis.trieren"}
+
     @extend_schema(request=s.GeenInzetInvoer, responses=s.AanmeldingSerializer)
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.trieren")
+        aanmelding = self.aanmelding(pk)
         invoer = s.GeenInzetInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.geen_inzet(request.user, aanmelding, request=request, **invoer.validated_data)
         return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
 
 
-class VerdelenView(APIView):
+class VerdelenView(AanmeldingBasis):
+    rechten = {"POST": "crisis.verdelen"}
+
     @extend_schema(request=s.VerdelenInvoer, responses={201: s.ToewijzingSerializer})
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.verdelen")
+        aanmelding = self.aanmelding(pk)
         invoer = s.VerdelenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         toewijzing = services.verdelen(request.user, aanmelding, request=request, **invoer.validated_data)
         return Response(s.ToewijzingSerializer(toewijzing).data, status=status.HTTP_201_CREATED)
 
 
-class WeigerenView(APIView):
+class WeigerenView(AanmeldingBasis):
+    rechten = {"POST": "crisis.toewijzingen_zien"}
+
     @extend_schema(request=s.WeigerenInvoer, responses=s.ToewijzingSerializer)
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.toewijzingen_zien")
+        aanmelding = self.aanmelding(pk)
         invoer = s.WeigerenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         geweigerd, nieuwe = services.weigeren(request.user, aanmelding, request=request, **invoer.validated_data)
@@ -120,46 +116,51 @@ class WeigerenView(APIView):
         return Response(data)
 
 
-class AccepterenView(APIView):
+class AccepterenView(AanmeldingBasis):
+    rechten = {"POST": "crisis.toewijzingen_zien"}
+
     @extend_schema(request=None, responses=s.ToewijzingSerializer)
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.toewijzingen_zien")
+        aanmelding = self.aanmelding(pk)
         return Response(s.ToewijzingSerializer(services.accepteren(request.user, aanmelding, request=request)).data)
 
 
-class InzetAanmakenView(APIView):
+class InzetAanmakenView(AanmeldingBasis):
+    rechten = {"POST": "crisis.inzetten"}
+
     @extend_schema(request=s.InzetInvoer, responses={201: s.InzetSerializer})
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.inzetten")
+        aanmelding = self.aanmelding(pk)
         invoer = s.InzetInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.inzetten(request.user, aanmelding, request=request, **invoer.validated_data)
         return Response(s.InzetSerializer(inzet).data, status=status.HTTP_201_CREATED)
 
 
-def _inzet(request, pk) -> Inzet:
-    zichtbaar = Aanmelding.objects.zichtbaar_voor(request.user).values("pk")
-    return get_object_or_404(Inzet.objects.select_related("voorziening", "hulpvorm"), pk=pk, aanmelding__in=zichtbaar)
+class InzetBasis(BasisAPIView):
+    """A deployment is visible with its referral; closing it depends on whose it is."""
+
+    audit_onderwerp = "crisis.inzet"
+    object_rechten = {"POST": "crisis.afsluiten"}
+
+    def inzet(self, pk) -> Inzet:
+        return self.zichtbaar(Inzet.objects.select_related("voorziening", "hulpvorm"), pk)
 
 
-class AfsluitenView(APIView):
+class AfsluitenView(InzetBasis):
     @extend_schema(request=s.AfsluitenInvoer, responses=s.InzetSerializer)
     def post(self, request, pk):
-        inzet = _inzet(request, pk)
-        vereist(request.user, "crisis.afsluiten", inzet)
+        inzet = self.inzet(pk)
         invoer = s.AfsluitenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.afsluiten(request.user, inzet, request=request, **invoer.validated_data)
         return Response(s.InzetSerializer(inzet).data)
 
 
-class PerspectiefplanView(APIView):
+class PerspectiefplanView(InzetBasis):
     @extend_schema(request=s.PerspectiefplanInvoer, responses=s.InzetSerializer)
     def post(self, request, pk):
-        inzet = _inzet(request, pk)
-        vereist(request.user, "crisis.afsluiten", inzet)
+        inzet = self.inzet(pk)
         invoer = s.PerspectiefplanInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = services.perspectiefplan_vastleggen(
@@ -172,33 +173,38 @@ class PerspectiefplanView(APIView):
         return Response(s.InzetSerializer(inzet).data)
 
 
-class BeschikbaarheidView(APIView):
+class BeschikbaarheidView(BasisAPIView):
+    """Beds per facility: no youth's data, so nothing to look up or log."""
+
+    rechten = {"GET": "crisis.beschikbaarheid_zien"}
+
     @extend_schema(responses=s.BeschikbaarheidSerializer(many=True))
     def get(self, request):
-        vereist(request.user, "crisis.beschikbaarheid_zien")
         return Response(s.BeschikbaarheidSerializer(services.crisisbord(), many=True).data)
 
 
-class InzetCorrectieView(APIView):
+class InzetCorrectieView(InzetBasis):
     """Correct a registered fact of a deployment, with a reason; the earlier value is kept."""
+
+    object_rechten = {"POST": "crisis.inzet_corrigeren"}
 
     @extend_schema(request=s.InzetCorrectieInvoer, responses=s.InzetSerializer)
     def post(self, request, pk):
-        inzet = _inzet(request, pk)
-        vereist(request.user, "crisis.inzet_corrigeren", inzet)
+        inzet = self.inzet(pk)
         invoer = s.InzetCorrectieInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         inzet = correcties.inzet_corrigeren(request.user, inzet, request=request, **invoer.validated_data)
         return Response(s.InzetSerializer(inzet).data)
 
 
-class AanmeldingCorrectieView(APIView):
+class AanmeldingCorrectieView(AanmeldingBasis):
     """Correct a referral's codes, with a reason; the earlier value is kept."""
+
+    object_rechten = {"POST": "crisis.aanmelding_corrigeren"}
 
     @extend_schema(request=s.AanmeldingCorrectieInvoer, responses=s.AanmeldingSerializer)
     def post(self, request, pk):
-        aanmelding = _aanmelding(request, pk)
-        vereist(request.user, "crisis.aanmelding_corrigeren", aanmelding)
+        aanmelding = self.aanmelding(pk)
         invoer = s.AanmeldingCorrectieInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         correcties.aanmelding_corrigeren(request.user, aanmelding, request=request, **invoer.validated_data)

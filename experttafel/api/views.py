@@ -4,21 +4,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
+from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 
 from .. import regels, services
 from ..models import Casus, Instelling, Sessie
 from . import serializers as s
-
-
-def _casus(request, pk) -> Casus:
-    return get_object_or_404(Casus.objects.zichtbaar_voor(request.user), pk=pk)
 
 
 def _volledig(pk):
@@ -29,7 +22,11 @@ def _volledig(pk):
     )
 
 
-class PlanningView(APIView):
+class PlanningView(BasisAPIView):
+    """Dates and reasons only: no youth's data."""
+
+    rechten = {"GET": "experttafel.planning_zien"}
+
     @extend_schema(
         parameters=[
             OpenApiParameter("van", OpenApiTypes.DATE, required=True),
@@ -38,7 +35,6 @@ class PlanningView(APIView):
         responses={200: s.SessiedatumSerializer(many=True)},
     )
     def get(self, request):
-        vereist(request.user, "experttafel.planning_zien")
         invoer = s.PlanningInvoer(data=request.query_params)
         invoer.is_valid(raise_exception=True)
         van, tot = invoer.validated_data["van"], invoer.validated_data["tot"]
@@ -52,21 +48,23 @@ class PlanningView(APIView):
         )
 
 
-class SessiesView(generics.ListAPIView):
-    serializer_class = s.SessieSerializer
+class SessiesView(BasisLijstView):
+    """Sessions carry dates and counts, never a youth: no visibility filter, nothing to log."""
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Sessie.objects.none()
-        vereist(self.request.user, "experttafel.planning_zien")
-        return Sessie.objects.annotate(
-            aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland"))
-        ).order_by("datum")
+    serializer_class = s.SessieSerializer
+    model = Sessie
+    rechten = {"GET": "experttafel.planning_zien", "POST": "experttafel.plannen"}
+    zichtbaarheid = False
+    audit_onderwerp = None
+
+    def verfijn(self, queryset):
+        return queryset.annotate(aantal_casussen=Count("casussen", filter=Q(casussen__status="gepland"))).order_by(
+            "datum"
+        )
 
     @extend_schema(request=s.SessieSerializer, responses={201: s.SessieSerializer})
     def post(self, request):
         """An extra session beside the cadence, by the chair."""
-        vereist(request.user, "experttafel.plannen")
         invoer = s.SessieSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
@@ -74,20 +72,22 @@ class SessiesView(generics.ListAPIView):
         return Response(s.SessieSerializer(sessie).data, status=status.HTTP_201_CREATED)
 
 
-class SessieAnnulerenView(APIView):
+class SessieAnnulerenView(BasisAPIView):
+    rechten = {"POST": "experttafel.plannen"}
+
     @extend_schema(request=s.RedenInvoer, responses=s.SessieSerializer)
     def post(self, request, pk):
-        vereist(request.user, "experttafel.plannen")
         invoer = s.RedenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         sessie = services.annuleer_sessie(get_object_or_404(Sessie, pk=pk), reden=invoer.validated_data["reden"])
         return Response(s.SessieSerializer(sessie).data)
 
 
-class AgendaView(APIView):
+class AgendaView(BasisAPIView):
+    rechten = {"POST": "experttafel.plannen"}
+
     @extend_schema(request=s.AgendaInvoer, responses=s.CasusSerializer)
     def post(self, request, pk):
-        vereist(request.user, "experttafel.plannen")
         sessie = get_object_or_404(Sessie, pk=pk)
         invoer = s.AgendaInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -101,58 +101,48 @@ class AgendaView(APIView):
         return Response(s.CasusSerializer(_volledig(casus.pk)).data)
 
 
-class CasussenView(generics.ListAPIView):
+class CasussenView(BasisLijstView):
     serializer_class = s.CasusSerializer
+    model = Casus
+    rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.inbrengen"}
+    audit_onderwerp = "experttafel.casus"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Casus.objects.none()
-        vereist(self.request.user, "experttafel.overzicht_zien")
+    def verfijn(self, queryset):
         return (
-            Casus.objects.zichtbaar_voor(self.request.user)
-            .select_related("jeugdige", "sessie", "advies", "opvolging")
+            queryset.select_related("jeugdige", "sessie", "advies", "opvolging")
             .prefetch_related("domeinen", "themas")
             .order_by("-ingediend_op", "-id")
         )
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        page = getattr(self.paginator, "page", None)
-        if page is not None:
-            log_lijst(
-                request.user,
-                "experttafel.casus",
-                [c for c in page.object_list if c.jeugdige_id],
-                "jeugdige_id",
-                request,
-            )
-        return response
-
     @extend_schema(request=s.CasusInvoer, responses={201: s.CasusSerializer})
     def post(self, request):
-        vereist(request.user, "experttafel.inbrengen")
         invoer = s.CasusInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         casus = services.indienen(request.user, request=request, **invoer.validated_data)
         return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status.HTTP_201_CREATED)
 
 
-class CasusView(APIView):
+class CasusView(BasisAPIView):
+    rechten = {"GET": "experttafel.overzicht_zien"}
+    audit_onderwerp = "experttafel.casus"
+
     @extend_schema(responses=s.CasusSerializer)
     def get(self, request, pk):
-        casus = _casus(request, pk)
-        log(request.user, Actie.INZIEN, "experttafel.casus", casus, casus.jeugdige, request)
+        casus = self.zichtbaar(Casus.objects, pk)
+        self.log_inzien(casus, casus.jeugdige)
         return Response(s.CasusSerializer(_volledig(casus.pk)).data)
 
 
 def _actie(invoer_cls, perm, uitvoeren, status_code=status.HTTP_200_OK):
     """A POST action on one case: validate first (400), then permission, then the service."""
 
-    class ActieView(APIView):
+    class ActieView(BasisAPIView):
+        object_rechten = {"POST": perm}
+        audit_onderwerp = "experttafel.casus"
+
         @extend_schema(request=invoer_cls, responses={status_code: s.CasusSerializer})
         def post(self, request, pk):
-            casus = _casus(request, pk)
-            vereist(request.user, perm, casus)
+            casus = self.zichtbaar(Casus.objects, pk)
             invoer = invoer_cls(data=request.data) if invoer_cls else None
             if invoer is not None:
                 invoer.is_valid(raise_exception=True)
@@ -188,6 +178,6 @@ UitnodigenView = _actie(None, "experttafel.plannen", lambda r, c, d: services.ui
 DeelnemerView = _actie(
     s.DeelnemerInvoer,
     "experttafel.plannen",
-    lambda r, c, d: services.deelnemer_toevoegen(r.user, c, **d),
+    lambda r, c, d: services.deelnemer_toevoegen(r.user, c, request=r, **d),
     status.HTTP_201_CREATED,
 )

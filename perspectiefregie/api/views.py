@@ -1,16 +1,13 @@
 """Thin API views: the trajectories a user may see, the regisseur, closing a period of care."""
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.models import Gebruiker
-from accounts.permissions import vereist
-from audit.services import log_lijst
+from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 from kern.fouten import veldfout
 
 from .. import services
@@ -18,25 +15,31 @@ from ..models import Perspectiefplan, Regisseurschap, Traject, Verblijf
 from . import serializers as s
 
 
-def _trajecten(user):
-    return (
-        Traject.objects.zichtbaar_voor(user)
-        .select_related("jeugdige")
-        .prefetch_related(
-            Prefetch("regisseurschappen", queryset=Regisseurschap.objects.select_related("regisseur")),
-            Prefetch("plannen", queryset=Perspectiefplan.objects.order_by("vastgesteld_op", "id")),
-            Prefetch("verblijven", queryset=Verblijf.objects.order_by("startdatum", "id")),
-        )
+def _met_details(trajecten):
+    return trajecten.select_related("jeugdige").prefetch_related(
+        Prefetch("regisseurschappen", queryset=Regisseurschap.objects.select_related("regisseur")),
+        Prefetch("plannen", queryset=Perspectiefplan.objects.order_by("vastgesteld_op", "id")),
+        Prefetch("verblijven", queryset=Verblijf.objects.order_by("startdatum", "id")),
     )
 
 
-def _traject(request, pk) -> Traject:
-    """Only trajectories the user may see exist for them (404 otherwise)."""
-    return get_object_or_404(Traject.objects.zichtbaar_voor(request.user).select_related("jeugdige"), pk=pk)
+def _trajecten(user):
+    return _met_details(Traject.objects.zichtbaar_voor(user))
 
 
-class TrajectenView(generics.ListAPIView):
+class TrajectBasis(BasisAPIView):
+    audit_onderwerp = "perspectiefregie.traject"
+
+    def traject(self, pk) -> Traject:
+        """Only trajectories the user may see exist for them (404 otherwise, logged)."""
+        return self.zichtbaar(Traject.objects.select_related("jeugdige"), pk)
+
+
+class TrajectenView(BasisLijstView):
     serializer_class = s.TrajectSerializer
+    model = Traject
+    rechten = {"GET": "perspectiefregie.trajecten_zien"}
+    audit_onderwerp = "perspectiefregie.traject"
 
     @extend_schema(
         parameters=[
@@ -46,11 +49,8 @@ class TrajectenView(generics.ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Traject.objects.none()
-        vereist(self.request.user, "perspectiefregie.trajecten_zien")
-        trajecten = _trajecten(self.request.user).order_by("-startdatum", "-id")
+    def verfijn(self, queryset):
+        trajecten = _met_details(queryset).order_by("-startdatum", "-id")
         jeugdige = self.request.query_params.get("jeugdige")
         if jeugdige not in (None, ""):
             if not jeugdige.isdigit() or len(jeugdige) > 18:
@@ -58,19 +58,13 @@ class TrajectenView(generics.ListAPIView):
             trajecten = trajecten.filter(jeugdige_id=int(jeugdige))
         return trajecten
 
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        page = getattr(self.paginator, "page", None)
-        if page is not None:
-            log_lijst(request.user, "perspectiefregie.traject", page.object_list, "jeugdige_id", request)
-        return response
 
+class RegisseurView(TrajectBasis):
+    object_rechten = {"POST": "perspectiefregie.regisseur_toewijzen"}
 
-class RegisseurView(APIView):
     @extend_schema(request=s.RegisseurInvoer, responses={201: s.TrajectSerializer})
     def post(self, request, pk):
-        traject = _traject(request, pk)
-        vereist(request.user, "perspectiefregie.regisseur_toewijzen", traject)
+        traject = self.traject(pk)
         invoer = s.RegisseurInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         regisseur = Gebruiker.objects.filter(username=invoer.validated_data["regisseur"], is_active=True).first()
@@ -86,11 +80,12 @@ class RegisseurView(APIView):
         )
 
 
-class SluitenView(APIView):
+class SluitenView(TrajectBasis):
+    object_rechten = {"POST": "perspectiefregie.traject_sluiten"}
+
     @extend_schema(request=s.TrajectSluitenInvoer, responses=s.TrajectSerializer)
     def post(self, request, pk):
-        traject = _traject(request, pk)
-        vereist(request.user, "perspectiefregie.traject_sluiten", traject)
+        traject = self.traject(pk)
         invoer = s.TrajectSluitenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.traject_sluiten(request.user, traject, request=request, **invoer.validated_data)

@@ -5,9 +5,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from crisis.cijfers import Kwartaal
+from flevojeugd.api_basis import BasisAPIView
 from kern.models import Gemeente
 from rapportage import secties
 from rapportage.geheimhouding import publiek as publieke_variant
@@ -60,15 +60,14 @@ def wil_publiek(request) -> bool:
     return waarde in ("1", "true")
 
 
-class SectieCijfersView(APIView):
+class SectieCijfersView(BasisAPIView):
     """GET /api/v1/rapportage/{sectie}/{YYYY}-Q{n}/: one function's quarterly figures (counts only)."""
 
     sectie_code = "ccp"
+    rechten = {"GET": "rapportage.ccp_cijfers"}
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM, PUBLIEK_PARAM])
     def get(self, request, jaar, nummer):
-        if not request.user.has_perm(f"rapportage.{self.sectie_code}_cijfers"):
-            raise PermissionDenied("U heeft geen toegang tot deze kwartaalcijfers.")
         sectie = secties.sectie(self.sectie_code)
         kwartaal = kwartaal_uit(jaar, nummer)
         cijfers = sectie.cijfers(kwartaal, gemeente_voor(request))
@@ -80,4 +79,8 @@ class SectieCijfersView(APIView):
 
 
 def sectie_view(code: str):
-    return type(f"{code.capitalize()}CijfersView", (SectieCijfersView,), {"sectie_code": code}).as_view()
+    return type(
+        f"{code.capitalize()}CijfersView",
+        (SectieCijfersView,),
+        {"sectie_code": code, "rechten": {"GET": f"rapportage.{code}_cijfers"}},
+    ).as_view()

@@ -1,14 +1,10 @@
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
+from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.models import Voorziening
 
@@ -17,10 +13,13 @@ from ..models import Beschikking, Plaatsing
 from . import serializers as s
 
 
-class CapaciteitView(APIView):
+class CapaciteitView(BasisAPIView):
+    """Places per facility: no youth's data."""
+
+    rechten = {"GET": "servicepunt.overzicht_zien"}
+
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
-        vereist(request.user, "servicepunt.overzicht_zien")
         vandaag = timezone.localdate()
         rijen = (
             met_bezetting(Voorziening.objects.filter(actief=True), vandaag)
@@ -64,30 +63,17 @@ class CapaciteitView(APIView):
         )
 
 
-class BeschikkingenView(generics.ListAPIView):
+class BeschikkingenView(BasisLijstView):
     serializer_class = s.BeschikkingSerializer
+    model = Beschikking
+    rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikking_registreren"}
+    audit_onderwerp = "servicepunt.beschikking"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Beschikking.objects.none()
-        vereist(self.request.user, "servicepunt.beschikkingen_zien")
-        return (
-            Beschikking.objects.zichtbaar_voor(self.request.user)
-            .met_eerste_start()
-            .prefetch_related("plaatsingen")
-            .order_by("-afgegeven_op", "-id")
-        )
-
-    def list(self, request, *args, **kwargs):
-        response = super().list(request, *args, **kwargs)
-        page = getattr(self.paginator, "page", None)
-        if page is not None:
-            log_lijst(request.user, "servicepunt.beschikking", page.object_list, "jeugdige_id", request)
-        return response
+    def verfijn(self, queryset):
+        return queryset.met_eerste_start().prefetch_related("plaatsingen").order_by("-afgegeven_op", "-id")
 
     @extend_schema(request=s.BeschikkingInvoer, responses={201: s.BeschikkingSerializer})
     def post(self, request):
-        vereist(request.user, "servicepunt.beschikking_registreren")
         invoer = s.BeschikkingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = dict(invoer.validated_data)
@@ -101,23 +87,26 @@ class BeschikkingenView(generics.ListAPIView):
         return Response(s.BeschikkingSerializer(b).data, status=status.HTTP_201_CREATED)
 
 
-class BeschikkingView(APIView):
+class BeschikkingView(BasisAPIView):
+    rechten = {"GET": "servicepunt.beschikkingen_zien"}
+    audit_onderwerp = "servicepunt.beschikking"
+
     @extend_schema(responses=s.BeschikkingSerializer)
     def get(self, request, pk):
-        b = get_object_or_404(
-            Beschikking.objects.zichtbaar_voor(request.user).met_eerste_start().prefetch_related("plaatsingen"), pk=pk
-        )
-        log(request.user, Actie.INZIEN, "servicepunt.beschikking", b, b.jeugdige, request)
+        b = self.zichtbaar(Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen"), pk)
+        self.log_inzien(b, b.jeugdige)
         return Response(s.BeschikkingSerializer(b).data)
 
 
-class BeschikkingGemeenteView(APIView):
+class BeschikkingGemeenteView(BasisAPIView):
     """Woonplaatsbeginsel: the one explicit, reasoned and audited change of the responsible municipality."""
+
+    object_rechten = {"POST": "servicepunt.gemeente_wijzigen"}
+    audit_onderwerp = "servicepunt.beschikking"
 
     @extend_schema(request=s.GemeenteWijzigenInvoer, responses=s.BeschikkingSerializer)
     def post(self, request, pk):
-        b = get_object_or_404(Beschikking.objects.zichtbaar_voor(request.user), pk=pk)
-        vereist(request.user, "servicepunt.gemeente_wijzigen", b)
+        b = self.zichtbaar(Beschikking.objects, pk)
         invoer = s.GemeenteWijzigenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.gemeente_wijzigen(request.user, b, request=request, **invoer.validated_data)
@@ -125,39 +114,41 @@ class BeschikkingGemeenteView(APIView):
         return Response(s.BeschikkingSerializer(b).data)
 
 
-class PlaatsingenView(APIView):
+class PlaatsingenView(BasisAPIView):
+    rechten = {"POST": "servicepunt.plaatsen"}
+    audit_onderwerp = "servicepunt.beschikking"
+
     @extend_schema(request=s.PlaatsingInvoer, responses={201: s.PlaatsingSerializer})
     def post(self, request, pk):
-        b = get_object_or_404(
-            Beschikking.objects.zichtbaar_voor(request.user).select_related("jeugdige", "gemeente"), pk=pk
-        )
-        vereist(request.user, "servicepunt.plaatsen")
+        b = self.zichtbaar(Beschikking.objects.select_related("jeugdige", "gemeente"), pk)
         invoer = s.PlaatsingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         plaatsing = services.plaatsen(request.user, b, request=request, **invoer.validated_data)
         return Response(s.PlaatsingSerializer(plaatsing).data, status=status.HTTP_201_CREATED)
 
 
-class WachtlijstView(generics.ListAPIView):
+class WachtlijstView(BasisLijstView):
     serializer_class = s.BeschikkingSerializer
+    model = Beschikking
+    rechten = {"GET": "servicepunt.beschikkingen_zien"}
+    audit_onderwerp = "servicepunt.beschikking"
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Beschikking.objects.none()
-        vereist(self.request.user, "servicepunt.beschikkingen_zien")
+    def verfijn(self, queryset):
         return (
-            Beschikking.objects.zichtbaar_voor(self.request.user)
-            .wachtend(timezone.localdate())
+            queryset.wachtend(timezone.localdate())
             .met_eerste_start()
             .prefetch_related("plaatsingen")
             .order_by("afgegeven_op", "id")
         )
 
 
-class MatchingView(APIView):
+class MatchingView(BasisAPIView):
+    """A question about a kind of youth, not about a youth: nothing to look up or log."""
+
+    rechten = {"POST": "servicepunt.matching"}
+
     @extend_schema(request=s.MatchingInvoer, responses={200: OpenApiTypes.OBJECT})
     def post(self, request):
-        vereist(request.user, "servicepunt.matching")
         invoer = s.MatchingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = dict(invoer.validated_data)
@@ -183,13 +174,15 @@ class MatchingView(APIView):
         )
 
 
-class BeschikkingCorrectieView(APIView):
+class BeschikkingCorrectieView(BasisAPIView):
     """Correct a decision's dates, with a reason; the earlier value is kept."""
+
+    object_rechten = {"POST": "servicepunt.corrigeren"}
+    audit_onderwerp = "servicepunt.beschikking"
 
     @extend_schema(request=s.BeschikkingCorrectieInvoer, responses=s.BeschikkingSerializer)
     def post(self, request, pk):
-        b = get_object_or_404(Beschikking.objects.zichtbaar_voor(request.user), pk=pk)
-        vereist(request.user, "servicepunt.corrigeren")
+        b = self.zichtbaar(Beschikking.objects, pk)
         invoer = s.BeschikkingCorrectieInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         correcties.beschikking_corrigeren(request.user, b, request=request, **invoer.validated_data)
@@ -197,14 +190,15 @@ class BeschikkingCorrectieView(APIView):
         return Response(s.BeschikkingSerializer(b).data)
 
 
-class PlaatsingCorrectieView(APIView):
+class PlaatsingCorrectieView(BasisAPIView):
     """Correct a placement's dates or follow-up, with a reason; the earlier value is kept."""
+
+    object_rechten = {"POST": "servicepunt.corrigeren"}
+    audit_onderwerp = "servicepunt.plaatsing"
 
     @extend_schema(request=s.PlaatsingCorrectieInvoer, responses=s.PlaatsingSerializer)
     def post(self, request, pk):
-        zichtbaar = Beschikking.objects.zichtbaar_voor(request.user).values("pk")
-        plaatsing = get_object_or_404(Plaatsing, pk=pk, beschikking__in=zichtbaar)
-        vereist(request.user, "servicepunt.corrigeren")
+        plaatsing = self.zichtbaar(Plaatsing.objects, pk)
         invoer = s.PlaatsingCorrectieInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         plaatsing = correcties.plaatsing_corrigeren(request.user, plaatsing, request=request, **invoer.validated_data)
