@@ -12,6 +12,8 @@ database sees a few hundred statements for a million rows instead of three per r
 import csv
 import datetime
 import io
+import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from audit.models import Actie
+from audit.services import log
 from kern import datums
 from kern.models import (
     Gemeente,
@@ -30,7 +34,9 @@ from kern.models import (
     leeftijdsgroep_op,
 )
 
-from .models import Aanmelding, Inzet
+from .models import Aanmelding, Import, Inzet
+
+logger = logging.getLogger(__name__)
 
 KOLOMMEN = [
     "registratienummer",
@@ -448,3 +454,88 @@ def _schrijf(per_registratie: dict, bestaand: set[str], bekend: dict[str, int]) 
         resultaat.aanmeldingen += len(aanmeldingen)
         resultaat.inzetten += len(inzetten)
     return resultaat
+
+
+# --- The import as a background task (the page /crisis/importeren/) -------------------------
+
+
+def vraag_aan(user, bestand, request=None) -> Import:
+    """Store the upload through Django's storage and queue the import once this commits."""
+    from functools import partial
+
+    with transaction.atomic():
+        obj = Import(aangevraagd_door=user if getattr(user, "pk", None) else None)
+        obj.bestandsnaam = (getattr(bestand, "name", "") or "")[:200]
+        # A name of our own: the uploaded name says nothing the storage needs.
+        obj.bestand.save(f"{uuid.uuid4().hex}.csv", bestand, save=False)
+        obj.save()
+        log(user, Actie.AANMAKEN, "crisis.import", obj, None, request)
+        transaction.on_commit(partial(aanbieden, obj.pk))
+    return obj
+
+
+def aanbieden(import_id: int) -> None:
+    """Hand the import to the queue; without a broker Celery runs it here (CELERY_TASK_ALWAYS_EAGER)."""
+    from .tasks import importeer_bestand
+
+    try:
+        importeer_bestand.delay(import_id)
+    except Exception:  # kombu raises its own connection errors
+        logger.warning("Takenwachtrij onbereikbaar; import %s niet gestart", import_id)
+        obj = Import.objects.get(pk=import_id)
+        _afronden(
+            obj, Import.Status.MISLUKT, fouten=["De takenwachtrij is niet bereikbaar; probeer het later opnieuw."]
+        )
+
+
+def _afronden(obj, status, **velden) -> None:
+    Import.objects.filter(pk=obj.pk).update(status=status, gereed_op=timezone.now(), **velden)
+    if obj.bestand:
+        # The file holds birth dates and client numbers: it is not kept once read.
+        obj.bestand.delete(save=False)
+        Import.objects.filter(pk=obj.pk).update(bestand="")
+
+
+def voer_uit(import_id: int) -> None:
+    """Read the stored file (counting its lines first, for the progress bar) and import it."""
+    obj = Import.objects.select_related("aangevraagd_door").get(pk=import_id)
+    if obj.afgerond:
+        return  # a redelivered message of an import that already finished
+    Import.objects.filter(pk=obj.pk).update(status=Import.Status.BEZIG, voortgang=1, stap="Bestand lezen")
+
+    def voortgang(procent: int, stap: str) -> None:
+        Import.objects.filter(pk=obj.pk).update(voortgang=procent, stap=stap[:120])
+
+    try:
+        with obj.bestand.open("rb") as ruw:
+            totaal = sum(stuk.count(b"\n") for stuk in iter(lambda: ruw.read(1 << 20), b""))
+        with obj.bestand.open("rb") as ruw:
+            resultaat = importeer(
+                io.TextIOWrapper(ruw, encoding="utf-8-sig", newline=""), voortgang=voortgang, regels_totaal=totaal
+            )
+    except ImportFout as exc:
+        _afronden(obj, Import.Status.MISLUKT, fouten=exc.fouten, voortgang=100, stap="")
+        return
+    except UnicodeDecodeError:
+        _afronden(obj, Import.Status.MISLUKT, fouten=["Het bestand is geen UTF-8."], voortgang=100, stap="")
+        return
+    except Exception as exc:  # the administrator sees it, not a bar that never moves
+        logger.exception("Import %s mislukt", obj.pk)
+        _afronden(
+            obj,
+            Import.Status.MISLUKT,
+            fouten=[f"Het inlezen is mislukt ({type(exc).__name__}); er is niets ingelezen."],
+            voortgang=100,
+            stap="",
+        )
+        return
+    _afronden(
+        obj,
+        Import.Status.KLAAR,
+        voortgang=100,
+        stap="",
+        regels=resultaat.regels,
+        aanmeldingen=resultaat.aanmeldingen,
+        inzetten=resultaat.inzetten,
+        overgeslagen=resultaat.overgeslagen,
+    )

@@ -221,3 +221,45 @@ class Inzet(models.Model):
     @property
     def vervolg(self):
         return self.vervolg_verblijf if self.hulpvorm.verblijf else self.vervolg_ambulant
+
+
+class Import(models.Model):
+    """One upload of the historical CCP registration, read by a background task.
+
+    The file lives in Django's storage (not a local path: the worker may run elsewhere) only
+    until it has been read; the counts or the errors per line stay.
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", "In de wachtrij"
+        BEZIG = "bezig", "Wordt ingelezen"
+        KLAAR = "klaar", "Ingelezen"
+        MISLUKT = "mislukt", "Niets ingelezen"
+
+    bestand = models.FileField("bestand", upload_to="importen/", blank=True)
+    bestandsnaam = models.CharField("naam van het bestand", max_length=200, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.WACHTRIJ)
+    voortgang = models.PositiveSmallIntegerField("voortgang (%)", default=0)
+    stap = models.CharField("stap", max_length=120, blank=True)
+    fouten = models.JSONField("fouten per regel", default=list, blank=True)
+    regels = models.PositiveIntegerField("regels", default=0)
+    aanmeldingen = models.PositiveIntegerField("aanmeldingen ingelezen", default=0)
+    inzetten = models.PositiveIntegerField("inzetten ingelezen", default=0)
+    overgeslagen = models.PositiveIntegerField("registraties die al bestonden", default=0)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField("aangevraagd op", auto_now_add=True)
+    gereed_op = models.DateTimeField("gereed op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "historische import"
+        verbose_name_plural = "historische imports"
+        ordering = ["-aangevraagd_op", "-id"]
+
+    def __str__(self):
+        return f"Import #{self.pk}"
+
+    @property
+    def afgerond(self) -> bool:
+        return self.status in (self.Status.KLAAR, self.Status.MISLUKT)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("toewijzingen/", views.toewijzingen, name="toewijzingen"),
     path("cijfers/", views.cijfers, name="cijfers"),
     path("importeren/", views.importeren, name="importeren"),
+    path("importeren/<int:pk>/", views.import_resultaat, name="import"),
+    path("importeren/<int:pk>/status/", views.import_status, name="import_status"),
 ]

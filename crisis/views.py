@@ -389,23 +389,41 @@ def cijfers(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def importeren(request):
-    """The historical import for the functional administrator: the same code as `import_ccp`."""
-    import io
-
-    from .importeren import ImportFout, importeer
+    """The historical import for the functional administrator: the same code as `import_ccp`,
+    run by a background task (a national history takes longer than a web request may)."""
+    from . import importeren as imp
+    from .models import Import
 
     vereist(request.user, "crisis.importeren")
-    fouten, resultaat = [], None
+    fouten = []
     if request.method == "POST":
         bestand = request.FILES.get("bestand")
         if bestand is None:
             fouten = ["Kies een CSV-bestand."]
         else:
-            try:
-                resultaat = importeer(io.TextIOWrapper(bestand.file, encoding="utf-8-sig", newline=""))
-                log(request.user, Actie.AANMAKEN, "crisis.import", None, None, request)
-            except ImportFout as exc:
-                fouten = exc.fouten
-            except UnicodeDecodeError:
-                fouten = ["Het bestand is geen UTF-8."]
-    return render(request, "crisis/importeren.html", {"fouten": fouten, "resultaat": resultaat})
+            obj = imp.vraag_aan(request.user, bestand, request)
+            return redirect("crisis:import", pk=obj.pk)
+    recent = Import.objects.select_related("aangevraagd_door")[:10]
+    return render(request, "crisis/importeren.html", {"fouten": fouten, "recent": recent})
+
+
+def _import(request, pk):
+    from .models import Import
+
+    vereist(request.user, "crisis.importeren")
+    return get_object_or_404(Import, pk=pk)
+
+
+@login_required
+def import_resultaat(request, pk):
+    return render(request, "crisis/import.html", {"i": _import(request, pk)})
+
+
+@login_required
+def import_status(request, pk):
+    """The htmx poll: 286 stops polling once the import has finished or failed."""
+    obj = _import(request, pk)
+    response = render(request, "crisis/_import_status.html", {"i": obj})
+    if obj.afgerond and request.htmx:
+        response.status_code = 286
+    return response

@@ -34,6 +34,8 @@ MATRIX = {
     "api-crisis-aanmelding-correctie": ("", _),  # POST only (tests/crisis/test_correcties.py)
     "api-sp-beschikking-correctie": ("", _),  # POST only (tests/servicepunt/test_correcties.py)
     "api-sp-plaatsing-correctie": ("", _),  # POST only (tests/servicepunt/test_correcties.py)
+    "crisis:import": ("", _),  # tests/crisis/test_import_op_de_achtergrond.py
+    "crisis:import_status": ("", _),
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
