@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crisis', '0005_status_uit_gegevens'),
+        ('crisis', '0006_een_perspectiefplan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
