@@ -434,3 +434,36 @@ def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
     for v in voorzieningen:
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
     return voorzieningen
+
+
+def tijdlijn(jeugdige, user) -> list:
+    """This youth's steps at the CCP that the user may see; kern.tijdlijn assembles the whole path."""
+    from django.db.models import Prefetch
+
+    from kern.tijdlijn import Stap
+
+    stappen = []
+    aanmeldingen = (
+        Aanmelding.objects.zichtbaar_voor(user)
+        .filter(jeugdige=jeugdige)
+        .select_related("reden_geen")
+        .prefetch_related(
+            Prefetch(
+                "inzetten",
+                queryset=Inzet.objects.select_related(
+                    "hulpvorm", "voorziening", "vervolg_ambulant", "vervolg_verblijf"
+                ),
+            )
+        )
+    )
+    for a in aanmeldingen:
+        stappen.append(Stap(a.aanmelddatum, "CCP", f"Aangemeld bij het CCP: {a.get_hulpvraag_display().lower()}"))
+        if a.reden_geen_id:
+            stappen.append(Stap(a.aanmelddatum, "CCP", f"Geen inzet: {a.reden_geen.label}"))
+        for i in a.inzetten.all():
+            waar = f" in {i.voorziening.naam}" if i.voorziening else ""
+            stappen.append(Stap(i.startdatum, "CCP", f"Start {i.hulpvorm.label.lower()}{waar}"))
+            if i.einddatum:
+                vervolg = f", vervolg: {i.vervolg.label}" if i.vervolg else ""
+                stappen.append(Stap(i.einddatum, "CCP", f"Einde {i.hulpvorm.label.lower()}{vervolg}"))
+    return stappen

@@ -295,3 +295,20 @@ def sluiten(user, casus: Casus, *, themas=(), les: str = "", request=None) -> Ca
         casus.themas.set(themas)
     log(user, Actie.WIJZIGEN, "experttafel.sluiting", casus, casus.jeugdige, request)
     return casus
+
+
+def tijdlijn(jeugdige, user) -> list:
+    """This youth's expert-table steps that the user may see (a GI's case stays with the GI)."""
+    from kern.tijdlijn import Stap
+
+    stappen = []
+    for c in Casus.objects.zichtbaar_voor(user).filter(jeugdige=jeugdige).select_related("advies"):
+        stappen.append(Stap(timezone.localdate(c.ingediend_op), "experttafel", "Ingebracht bij de experttafel"))
+        if c.besproken_op:
+            stappen.append(Stap(c.besproken_op, "experttafel", "Besproken aan de experttafel"))
+        advies = getattr(c, "advies", None)
+        if advies is not None:
+            stappen.append(Stap(advies.datum, "experttafel", "Bepalend advies van de experttafel"))
+        if c.geescaleerd_op:
+            stappen.append(Stap(c.geescaleerd_op, "experttafel", "Opgeschaald naar het bovenregionale netwerk"))
+    return stappen

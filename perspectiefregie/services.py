@@ -259,32 +259,34 @@ def jim_vastleggen(user, traject: Traject, request=None, **gegevens) -> Jim:
     return jim
 
 
-def tijdlijn(jeugdige: Jeugdige) -> list[tuple]:
-    """The youth's path across the functions, oldest first: (datum, wat)."""
-    from crisis.models import Inzet
-    from experttafel.models import Casus
+def tijdlijn(jeugdige: Jeugdige, user) -> list:
+    """This youth's perspective-direction steps that the user may see: periods of care,
+    regisseurs and plans. kern.tijdlijn puts them beside the other functions' steps."""
+    from django.db.models import Prefetch
 
-    items = []
-    for inzet in Inzet.objects.filter(aanmelding__jeugdige=jeugdige).select_related("hulpvorm", "voorziening"):
-        items.append(
-            (
-                inzet.startdatum,
-                f"Crisishulp: {inzet.hulpvorm.label}" + (f" in {inzet.voorziening}" if inzet.voorziening else ""),
-            )
-        )
-        if inzet.einddatum:
-            items.append((inzet.einddatum, f"Einde crisishulp: {inzet.hulpvorm.label}"))
-    for casus in Casus.objects.filter(jeugdige=jeugdige):
-        items.append(
-            (casus.ingediend_op.date(), f"Ingebracht bij de experttafel: {casus.get_status_display().lower()}")
-        )
-    try:
-        from servicepunt.models import Plaatsing
+    from kern.tijdlijn import Stap
 
-        for p in Plaatsing.objects.filter(beschikking__jeugdige=jeugdige).select_related("voorziening"):
-            items.append((p.startdatum, f"Geplaatst in {p.voorziening}"))
-            if p.einddatum:
-                items.append((p.einddatum, f"Einde plaatsing in {p.voorziening}"))
-    except ImportError:
-        pass
-    return sorted((i for i in items if i[0]), key=lambda i: i[0])
+    stappen = []
+    trajecten = (
+        Traject.objects.zichtbaar_voor(user)
+        .filter(jeugdige=jeugdige)
+        .prefetch_related(
+            Prefetch("regisseurschappen", queryset=Regisseurschap.objects.select_related("regisseur")), "plannen"
+        )
+    )
+    for t in trajecten:
+        stappen.append(Stap(t.startdatum, "perspectiefregie", "Traject perspectiefregie geopend"))
+        if t.regie_bij_gi:
+            stappen.append(Stap(t.startdatum, "perspectiefregie", "Regie bij de GI"))
+        for r in t.regisseurschappen.all():
+            naam = r.regisseur.get_full_name() or r.regisseur.username
+            wissel = f" (wissel: {r.reden})" if r.reden else ""
+            stappen.append(Stap(r.van, "perspectiefregie", f"Regisseur: {naam}{wissel}"))
+        for p in t.plannen.all():
+            stappen.append(Stap(p.vastgesteld_op, "perspectiefregie", f"{p.get_soort_display()} vastgesteld"))
+            if p.evaluatie_op:
+                stappen.append(Stap(p.evaluatie_op, "perspectiefregie", "Evaluatie gehouden"))
+        if t.einddatum:
+            reden = f": {t.get_sluitreden_display().lower()}" if t.sluitreden else ""
+            stappen.append(Stap(t.einddatum, "perspectiefregie", f"Traject afgesloten{reden}"))
+    return stappen

@@ -8,6 +8,7 @@ from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
 from kern.fouten import Conflict, leesbaar
+from kern.tijdlijn import tijdlijn
 
 from . import forms, services, werklijst
 from .models import Traject
@@ -72,7 +73,7 @@ def traject(request, pk):
             "rij": rij,
             "historie": obj.regisseurschappen.select_related("regisseur"),
             "plannen": obj.plannen.all(),
-            "tijdlijn": services.tijdlijn(obj.jeugdige),
+            "tijdlijn": tijdlijn(obj.jeugdige, request.user),
             "mag_toewijzen": request.user.has_perm("perspectiefregie.regisseur_toewijzen", obj),
             "mag_plan": request.user.has_perm("perspectiefregie.plan_vastleggen", obj),
             "mag_jim": request.user.has_perm("perspectiefregie.jim_zien", obj),

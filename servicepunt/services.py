@@ -239,3 +239,30 @@ def matching(vraag: afwegingskader.Vraag, gemeente: Gemeente, peildatum: datetim
     for v in kandidaten:
         v.afstand = gemeente.afstand_km(v.gemeente)
     return advies, kandidaten
+
+
+def tijdlijn(jeugdige, user) -> list:
+    """This youth's decisions, starts and placements at the service point that the user may see."""
+    from django.db.models import Prefetch
+
+    from kern.tijdlijn import Stap
+
+    stappen = []
+    beschikkingen = (
+        Beschikking.objects.zichtbaar_voor(user)
+        .filter(jeugdige=jeugdige)
+        .select_related("zorgtype")
+        .prefetch_related("overbruggingen", Prefetch("plaatsingen", Plaatsing.objects.select_related("voorziening")))
+    )
+    for b in beschikkingen:
+        soort = b.zorgtype.label.lower() if b.zorgtype_id else "ambulante jeugdhulp"
+        stappen.append(Stap(b.afgegeven_op, "servicepunt", f"Beschikking afgegeven: {soort}"))
+        if b.ambulant_gestart_op:
+            stappen.append(Stap(b.ambulant_gestart_op, "servicepunt", "Ambulante hulp gestart"))
+        for o in b.overbruggingen.all():
+            stappen.append(Stap(o.startdatum, "servicepunt", f"Overbruggingshulp: {o.omschrijving}"))
+        for p in b.plaatsingen.all():
+            stappen.append(Stap(p.startdatum, "servicepunt", f"Geplaatst in {p.voorziening.naam}"))
+            if p.einddatum:
+                stappen.append(Stap(p.einddatum, "servicepunt", f"Einde plaatsing in {p.voorziening.naam}"))
+    return stappen
