@@ -50,6 +50,15 @@ class Gebruiker(AbstractUser):
         if self.ret_aanmelder and self.rol not in (Rol.TOEGANG, Rol.GI):
             raise ValidationError({"ret_aanmelder": "Alleen toegang en GI kunnen aangewezen functionaris zijn."})
 
+    def save(self, *args, **kwargs):
+        # Functional administration works in the admin with the permissions of its role
+        # (accounts/permissions.BEHEER_MODELRECHTEN), never as a superuser that passes every rule.
+        # A technical superuser has no role and is made by hand (README, Beveiliging).
+        if self.rol == Rol.BEHEER:
+            self.is_staff = True
+            self.is_superuser = False
+        super().save(*args, **kwargs)
+
     @property
     def ziet_persoonsgegevens(self) -> bool:
         return self.rol not in ROLLEN_ZONDER_PERSOONSGEGEVENS

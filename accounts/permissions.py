@@ -31,6 +31,34 @@ def is_ret_aanmelder(user):
 
 rules.add_perm("audit.inzien", is_beheer)
 
+# Functional administration (contract: Users and roles): explicit model permissions for the
+# reference data, regional settings, closing days, users and the audit log, and nothing else.
+# No youth's data, no case, no report. Derived from the role in this one place, so no group can
+# drift from it and no superuser flag is needed; Gebruiker.save() keeps `beheer` from being one.
+BEHEER_MODELRECHTEN = {
+    "kern": {
+        "gemeente": ("view", "change"),
+        "aanbieder": ("view", "add", "change"),
+        "voorziening": ("view", "add", "change"),
+        "sluitingsdag": ("view", "add", "change", "delete"),
+        **{
+            lijst: ("view", "add", "change")
+            for lijst in ("hulpvorm", "redengeeninzet", "vervolgambulant", "vervolgverblijf", "weigerreden")
+        },
+        "voorzieningtype": ("view", "add", "change"),
+    },
+    "crisis": {"instelling": ("view", "change")},
+    "experttafel": {"instelling": ("view", "change")},
+    "perspectiefregie": {"instelling": ("view", "change")},
+    "accounts": {"gebruiker": ("view", "add", "change")},
+    "audit": {"auditregel": ("view",)},  # read only; the trail itself refuses every change
+}
+for _app, _modellen in BEHEER_MODELRECHTEN.items():
+    rules.add_perm(_app, is_beheer)  # the app shows in the admin index
+    for _model, _acties in _modellen.items():
+        for _actie in _acties:
+            rules.add_perm(f"{_app}.{_actie}_{_model}", is_beheer)
+
 
 def vereist(user, perm: str, obj=None) -> None:
     """The one check every page and endpoint makes before it acts: 403 when the rules say no."""

@@ -70,7 +70,7 @@ def beleid_regio(db):
 
 @pytest.fixture
 def beheer(db):
-    return persona(Rol.BEHEER, username="beheerder", is_staff=True, is_superuser=True)
+    return persona(Rol.BEHEER, username="beheerder", is_staff=True)
 
 
 def aanbieder_persona(code):

@@ -197,3 +197,27 @@ def test_beleid_ziet_nooit_een_naam_of_bsn(client, api, wereld, settings):
     body = api(users["beleid"]).get("/api/v1/rapportage/ccp/2026-Q4/").content.decode()
     assert "Geheimnaam" not in body and "111222333" not in body
     assert api(users["beleid"]).get("/api/v1/crisis/aanmeldingen/").status_code == 403
+
+
+# Functional administration in the admin: only `beheer` (with its role's model permissions,
+# not as a superuser); other roles are sent to the admin's login. tests/accounts/test_beheer.py
+# proves beheer takes no action on a case.
+BEHEER_URLS = [
+    "/beheer/",
+    "/beheer/kern/gemeente/",
+    "/beheer/kern/sluitingsdag/",
+    "/beheer/kern/hulpvorm/",
+    "/beheer/accounts/gebruiker/",
+    "/beheer/audit/auditregel/",
+]
+
+
+@pytest.mark.parametrize("pad", BEHEER_URLS)
+def test_matrix_beheer(client, wereld, settings, pad):
+    settings.TWEESTAPS_VERPLICHT = False
+    _, users, _ = wereld
+    assert not users["beheer"].is_superuser
+    for rol in ROLLEN:
+        client.force_login(users[rol])
+        status = client.get(pad).status_code
+        assert status == (200 if rol == "beheer" else 302), f"{rol} op {pad}: {status}"

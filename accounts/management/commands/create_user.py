@@ -31,8 +31,7 @@ class Command(BaseCommand):
             if gebruiker.aanbieder is None:
                 raise CommandError(f"Onbekende aanbieder: {opts['aanbieder']}")
         if opts["role"] == Rol.BEHEER:
-            gebruiker.is_staff = True
-            gebruiker.is_superuser = True
+            gebruiker.is_staff = True  # the admin, with the role's permissions; never a superuser
         if opts["password"]:
             gebruiker.set_password(opts["password"])
         else:

@@ -145,7 +145,7 @@ class Command(BaseCommand):
                     "ret_aanmelder": ret,
                     "first_name": voornaam,
                     "is_staff": rol == Rol.BEHEER,
-                    "is_superuser": rol == Rol.BEHEER,
+                    "is_superuser": False,
                 },
             )
             user.set_password(WACHTWOORD)
