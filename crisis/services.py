@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
+from experttafel.services import leerevaluatie_na_verblijf
 from kern import kalender
 from kern.bezetting import met_bezetting
 from kern.fouten import Conflict, veldfout
@@ -349,6 +350,7 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     inzet.save()
     if inzet.hulpvorm.verblijf:
         perspectiefregie.sluit_traject(bron="crisis", bron_id=inzet.pk, einddatum=einddatum, vervolg=vervolg)
+    leerevaluatie_na_verblijf("crisis", inzet.pk, inzet.aanmelding.gemeente_id, vervolg, einddatum)
     if not Inzet.objects.filter(aanmelding_id=inzet.aanmelding_id, einddatum__isnull=True).exists():
         aanmelding = _vergrendel(inzet.aanmelding)
         naar = regels.volgende_status(aanmelding.status, "laatste_inzet_beeindigd")

@@ -1,7 +1,7 @@
 from django import forms
 
 from crisis.forms import DatumInput
-from kern.models import Gemeente, valideer_bsn, valideer_geboortedatum
+from kern.models import Aanbieder, Gemeente, valideer_bsn, valideer_geboortedatum
 from kern.velden import DatumFormVeld
 
 from .models import Casus, Deelnemer, Domein, Sessie, Thema
@@ -67,6 +67,13 @@ class DeelnemerForm(forms.ModelForm):
 class AdviesForm(forms.Form):
     tekst = forms.CharField(label="Advies", widget=forms.Textarea(attrs={"rows": 5}))
     perspectief = forms.CharField(label="Perspectief voor kind en gezin", widget=forms.Textarea(attrs={"rows": 3}))
+    aanbieders = forms.ModelMultipleChoiceField(
+        label="Aanbieders die het advies uitvoeren",
+        queryset=Aanbieder.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Het advies is ook voor hen bepalend: elke aanbieder legt de eigen opvolging vast.",
+    )
 
 
 class OpvolgingForm(forms.Form):
@@ -79,6 +86,25 @@ class OpvolgingForm(forms.Form):
     motivering = forms.CharField(
         label="Motivering (verplicht bij afwijken)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    aanbieder = forms.ModelChoiceField(
+        label="Partij",
+        queryset=Aanbieder.objects.none(),
+        required=False,
+        empty_label="De gemeente",
+        help_text="Voor wie legt u de opvolging vast?",
+    )
+
+    def __init__(self, *args, aanbieders=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if aanbieders is not None:
+            self.fields["aanbieder"].queryset = aanbieders
+
+
+class EscalatieUitkomstForm(forms.Form):
+    uitkomst = forms.CharField(
+        label="Uitkomst bovenregionaal expertisenetwerk", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    datum = DatumFormVeld(label="Datum uitkomst", widget=DatumInput())
 
 
 class RedenForm(forms.Form):
@@ -100,3 +126,22 @@ class SluitenForm(forms.Form):
 class ExtraSessieForm(forms.Form):
     datum = DatumFormVeld(label="Datum", widget=DatumInput())
     plaats = forms.CharField(label="Plaats", required=False, max_length=200)
+    capaciteit = forms.IntegerField(label="Aantal casussen", required=False, min_value=0, max_value=20)
+
+
+class VerplaatsenForm(forms.Form):
+    datum = DatumFormVeld(label="Nieuwe datum", widget=DatumInput())
+
+
+class AnnulerenForm(forms.Form):
+    reden = forms.CharField(label="Reden annulering", max_length=300)
+
+
+class LeerevaluatieForm(forms.Form):
+    gehouden_op = DatumFormVeld(label="Gehouden op", widget=DatumInput())
+    wie = forms.CharField(
+        label="Wie namen deel (functies of organisaties, geen namen van het gezin)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    geleerd = forms.CharField(label="Wat is geleerd (geanonimiseerd)", widget=forms.Textarea(attrs={"rows": 4}))
+    thema = forms.ModelChoiceField(label="Thema", queryset=Thema.objects.filter(actief=True))

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from kern.models import Codelijst, Gemeente, Jeugdige
+from kern.models import Aanbieder, Codelijst, Gemeente, Jeugdige
 
 from .querysets import CasusQuerySet
 
@@ -14,8 +14,18 @@ class Domein(Codelijst):
         verbose_name_plural = "domeinen"
 
 
+class Doel(models.TextChoices):
+    """The three aims of the learning circle (the region's overview of current projects)."""
+
+    INNOVATIE = "innovatie", "Innovatie (productontwikkeling)"
+    PROFESSIONEEL = "professioneel", "Professionele ontwikkeling"
+    AFSTEMMING = "afstemming", "Betere afstemming van vraag en aanbod"
+
+
 class Thema(Codelijst):
-    """Learning-circle themes tagged on cases."""
+    """Learning-circle themes tagged on lessons; each falls under one of the three aims."""
+
+    doel = models.CharField("doel", max_length=20, choices=Doel.choices, default=Doel.AFSTEMMING)
 
     class Meta(Codelijst.Meta):
         verbose_name = "thema (leercirkel)"
@@ -28,7 +38,20 @@ class Instelling(models.Model):
     capaciteit_per_sessie = models.PositiveSmallIntegerField("casussen per sessie", default=4)
     begintijd = models.TimeField("begintijd", default="13:30")
     eindtijd = models.TimeField("eindtijd", default="17:00")
-    standaard_plaats = models.CharField("standaard vergaderplaats", max_length=200, default="Stadhuis Lelystad")
+    standaard_plaats = models.CharField(
+        "vergaderplaats van de tafel",
+        max_length=200,
+        default="Stadhuis Lelystad, Stadhuisplein 2, Lelystad",
+        help_text="Voor casussen van de GI en van buiten de regio; andere casussen in de eigen gemeente van het gezin.",
+    )
+    tijdslot_minuten = models.PositiveSmallIntegerField("tijdslot per casus (minuten)", default=45)
+    organisator_naam = models.CharField(
+        "organisator uitnodigingen", max_length=120, default="Voorzitter regionale experttafel Flevoland"
+    )
+    organisator_email = models.EmailField("e-mailadres organisator", default="experttafel@jeugdhulp-flevoland.nl")
+    leerevaluatie_termijn_dagen = models.PositiveSmallIntegerField(
+        "actieleren uiterlijk (dagen na het einde van het verblijf)", default=42
+    )
 
     class Meta:
         verbose_name = "instelling experttafel"
@@ -99,9 +122,15 @@ class Casus(models.Model):
     ingediend_op = models.DateTimeField("ingediend op")
     sessie = models.ForeignKey(Sessie, null=True, blank=True, on_delete=models.PROTECT, related_name="casussen")
     plaats = models.CharField("plaats van bespreking", max_length=200, blank=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde op de agenda", default=0)
+    ics_volgnummer = models.PositiveIntegerField(
+        "volgnummer uitnodiging", default=0, help_text="SEQUENCE van de agenda-uitnodiging (RFC 5545)."
+    )
     besproken_op = models.DateField("besproken op", null=True, blank=True)
     escalatie_reden = models.TextField("reden escalatie", blank=True)
     geescaleerd_op = models.DateField("geëscaleerd op", null=True, blank=True)
+    escalatie_uitkomst = models.TextField("uitkomst bovenregionaal expertisenetwerk", blank=True)
+    escalatie_uitkomst_op = models.DateField("datum uitkomst", null=True, blank=True)
     intrekkingsreden = models.TextField("reden intrekking", blank=True)
     themas = models.ManyToManyField(Thema, verbose_name="thema's", blank=True)
     les = models.TextField("geanonimiseerde les voor de leercirkel", blank=True)
@@ -115,6 +144,11 @@ class Casus(models.Model):
 
     def __str__(self):
         return f"Casus {self.pk}"
+
+    @property
+    def uid(self) -> str:
+        """One calendar UID per case: a moved or cancelled meeting updates the same event."""
+        return f"experttafel-casus-{self.pk}@jeugdhulp-flevoland.nl"
 
 
 class Deelnemer(models.Model):
@@ -145,6 +179,13 @@ class Advies(models.Model):
     perspectief = models.TextField("perspectief voor kind en gezin")
     geschreven_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     datum = models.DateField("datum advies")
+    aanbieders = models.ManyToManyField(
+        Aanbieder,
+        verbose_name="aanbieders in het advies",
+        blank=True,
+        related_name="+",
+        help_text="Het advies is ook voor hen bepalend: elk legt de eigen opvolging vast.",
+    )
 
     class Meta:
         verbose_name = "advies"
@@ -152,7 +193,13 @@ class Advies(models.Model):
 
 
 class Opvolging(models.Model):
-    casus = models.OneToOneField(Casus, on_delete=models.PROTECT, related_name="opvolging")
+    """The follow-up of the advice by one party: the municipality (aanbieder empty) or a provider
+    named in the advice. The advice is decisive for each of them."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.PROTECT, related_name="opvolgingen")
+    aanbieder = models.ForeignKey(
+        Aanbieder, verbose_name="aanbieder", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     opgevolgd = models.BooleanField("advies opgevolgd")
     motivering = models.TextField("motivering bij afwijken", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -161,8 +208,47 @@ class Opvolging(models.Model):
     class Meta:
         verbose_name = "opvolging"
         verbose_name_plural = "opvolgingen"
+        ordering = ["vastgelegd_op"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(opgevolgd=True) | ~models.Q(motivering=""), name="afwijken_met_motivering"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["casus", "aanbieder"], nulls_distinct=False, name="opvolging_een_per_partij"
+            ),
         ]
+
+    @property
+    def partij(self) -> str:
+        return self.aanbieder.naam if self.aanbieder_id else f"Gemeente {self.casus.gemeente.naam}"
+
+
+class Leerevaluatie(models.Model):
+    """Actieleren after an out-of-home placement: due when a stay ends in a uhp_* follow-up."""
+
+    class Soort(models.TextChoices):
+        CRISIS = "crisis", "Crisishulp (CCP)"
+        PLAATSING = "plaatsing", "Plaatsing (servicepunt)"
+
+    soort = models.CharField("verblijf", max_length=10, choices=Soort.choices)
+    bron_id = models.PositiveIntegerField("id van het verblijf")
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    vervolg = models.CharField("vervolg", max_length=40)
+    einddatum = models.DateField("einde verblijf")
+    uiterlijk = models.DateField("uiterlijk", db_index=True)
+    gehouden_op = models.DateField("gehouden op", null=True, blank=True)
+    wie = models.TextField("wie namen deel", blank=True)
+    geleerd = models.TextField("wat is geleerd (geanonimiseerd)", blank=True)
+    thema = models.ForeignKey(Thema, verbose_name="thema", null=True, blank=True, on_delete=models.PROTECT)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "leerevaluatie (actieleren)"
+        verbose_name_plural = "leerevaluaties (actieleren)"
+        ordering = ["uiterlijk", "pk"]
+        constraints = [models.UniqueConstraint(fields=["soort", "bron_id"], name="leerevaluatie_een_per_verblijf")]
+
+    def __str__(self):
+        return f"Leerevaluatie {self.pk}"

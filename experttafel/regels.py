@@ -71,3 +71,44 @@ def planning(
             uit.append((dag, reden))
         wachtend = max(0, wachtend - capaciteit)
     return uit
+
+
+def tijdslot(
+    datum: datetime.date, begintijd: datetime.time, minuten: int, slot: int
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """The n-th case's slot of a session (1-based), in naive local time: 13:30, 14:15, ..."""
+    begin = datetime.datetime.combine(datum, begintijd) + datetime.timedelta(minutes=minuten * (max(slot, 1) - 1))
+    return begin, begin + datetime.timedelta(minutes=minuten)
+
+
+def vrij_slot(bezet: set[int], capaciteit: int) -> int | None:
+    """The first free slot number; a withdrawn case leaves a gap so nobody else's time moves."""
+    return next((n for n in range(1, capaciteit + 1) if n not in bezet), None)
+
+
+def sessiedatum_fout(datum: datetime.date, vandaag: datetime.date, is_werkdag=kalender.is_werkdag) -> str | None:
+    """Why a date cannot hold a session (an extra one, or a moved one), or None."""
+    if datum < vandaag:
+        return "Een sessie kan niet in het verleden liggen."
+    if datum.weekday() >= 5:
+        return "Een sessie valt niet in het weekend."
+    if not is_werkdag(datum):
+        return "Op een feestdag of sluitingsdag is er geen sessie."
+    return None
+
+
+def ontbrekende_stukken(casus) -> list[str]:
+    """What the table still misses of a case's documents before it can be discussed well."""
+    ontbreekt = []
+    if not casus.vraag.strip():
+        ontbreekt.append("vraag")
+    if not casus.geprobeerd.strip():
+        ontbreekt.append("wat lokaal is geprobeerd")
+    if not casus.gezinssituatie.strip():
+        ontbreekt.append("beschrijving jeugdige en gezin")
+    return ontbreekt
+
+
+def is_uithuisplaatsing(vervolg: str | None) -> bool:
+    """The follow-up codes of an out-of-home placement (codelists.md: uhp_*)."""
+    return bool(vervolg) and vervolg.strip().startswith("uhp_")

@@ -5,18 +5,21 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from kern import termijnen
 from kern.fouten import Conflict, fouten_naar_form, leesbaar
 
-from . import forms, services
-from .models import Casus, Instelling, Sessie, Thema
+from . import forms, regels, services
+from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
 
 
 @login_required
@@ -40,19 +43,23 @@ def overzicht(request):
                 try:
                     services.extra_sessie(**form.cleaned_data)
                     messages.success(request, "Extra sessie toegevoegd.")
-                except Conflict as exc:
-                    messages.error(request, str(exc.detail))
+                except (ValidationError, Conflict) as exc:
+                    messages.error(request, "Niet toegevoegd: " + leesbaar(exc))
             else:
-                messages.error(request, "Vul een geldige datum in.")
+                messages.error(request, "Vul een geldige datum en een geldig aantal casussen in.")
         return redirect(f"{request.path}?jaar={jaar}")
-    sessies = list(
-        Sessie.objects.filter(datum__year=jaar).annotate(aantal=Count("casussen", filter=Q(casussen__status="gepland")))
-    )
+    sessies = _sessies_met_agenda(Sessie.objects.filter(datum__year=jaar))
     casussen = Casus.objects.zichtbaar_voor(request.user).select_related("gemeente", "sessie", "jeugdige")
     wachtend = list(casussen.wachtend().voorstel_volgorde()[:50])
     eigen = list(casussen.exclude(status="ingediend").order_by("-ingediend_op")[:50])
     niet_gevolgd = (
-        list(casussen.filter(opvolging__opgevolgd=False).select_related("opvolging")[:50]) if mag_plannen else []
+        list(
+            Opvolging.objects.filter(opgevolgd=False, casus__in=casussen)
+            .select_related("casus__gemeente", "aanbieder")
+            .order_by("-vastgelegd_op")[:50]
+        )
+        if mag_plannen
+        else []
     )
     log_lijst(request.user, "experttafel.casus", [c for c in wachtend + eigen if c.jeugdige_id], "jeugdige_id", request)
     return render(
@@ -60,16 +67,31 @@ def overzicht(request):
         "experttafel/overzicht.html",
         {
             "jaar": jaar,
+            "vandaag": vandaag,
             "sessies": sessies,
             "wachtend": wachtend,
             "eigen": eigen,
             "niet_gevolgd": niet_gevolgd,
             "mag_plannen": mag_plannen,
+            "mag_agenda": request.user.has_perm("experttafel.agenda_zien"),
             "mag_inbrengen": request.user.has_perm("experttafel.inbrengen"),
             "instelling": Instelling.huidige(),
             "extra_form": forms.ExtraSessieForm(),
         },
     )
+
+
+def _sessies_met_agenda(sessies):
+    """Sessions with their agenda (counts and the places of their cases) in one extra query."""
+    op_agenda = Casus.objects.exclude(status__in=["ingetrokken", "ingediend"]).only(
+        "id", "sessie_id", "plaats", "besproken_op", "status"
+    )
+    sessies = list(sessies.prefetch_related(Prefetch("casussen", queryset=op_agenda, to_attr="agenda")))
+    for s in sessies:
+        s.aantal = len(s.agenda)
+        s.aantal_besproken = sum(1 for c in s.agenda if c.besproken_op)
+        s.plaatsen = sorted({c.plaats for c in s.agenda if c.plaats}) or [s.plaats]
+    return sessies
 
 
 @login_required
@@ -108,10 +130,20 @@ def inbrengen(request):
 def _pagina_casus(request, pk) -> Casus:
     return get_object_or_404(
         Casus.objects.zichtbaar_voor(request.user)
-        .select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies", "opvolging")
-        .prefetch_related("domeinen", "themas", "deelnemers"),
+        .select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies")
+        .prefetch_related(
+            "domeinen", "themas", "deelnemers", "advies__aanbieders", "opvolgingen__aanbieder", "opvolgingen__casus"
+        ),
         pk=pk,
     )
+
+
+def _form(form_cls, casus: Casus, data=None):
+    """The follow-up form offers the parties of this case's advice; other forms are plain."""
+    if form_cls is forms.OpvolgingForm:
+        aanbieders = casus.advies.aanbieders.all() if hasattr(casus, "advies") else None
+        return forms.OpvolgingForm(data, aanbieders=aanbieders)
+    return form_cls(data)
 
 
 ACTIES = {
@@ -143,6 +175,11 @@ ACTIES = {
         forms.RedenForm,
         lambda r, c, d: services.escaleren(r.user, c, request=r, **d),
     ),
+    "escalatie_uitkomst": (
+        "experttafel.adviseren",
+        forms.EscalatieUitkomstForm,
+        lambda r, c, d: services.escalatie_uitkomst(r.user, c, request=r, **d),
+    ),
     "intrekken": (
         "experttafel.intrekken",
         forms.RedenForm,
@@ -167,7 +204,7 @@ def casus(request, pk):
             return redirect("experttafel:casus", pk=obj.pk)
         perm, form_cls, uitvoeren = ACTIES[actie]
         vereist(request.user, perm, obj)
-        form = form_cls(request.POST) if form_cls else None
+        form = _form(form_cls, obj, request.POST) if form_cls else None
         if form is not None and not form.is_valid():
             messages.error(
                 request,
@@ -187,6 +224,9 @@ def casus(request, pk):
     else:
         log(request.user, Actie.INZIEN, "experttafel.casus", obj, obj.jeugdige, request)
     mag = {actie: request.user.has_perm(perm, obj) for actie, (perm, _, _) in ACTIES.items()}
+    vastgelegd = {o.aanbieder_id for o in obj.opvolgingen.all()}
+    partijen = services.partijen(obj)
+    open_partijen = [p for p in partijen if (p.pk if p else None) not in vastgelegd]
     return render(
         request,
         "experttafel/casus.html",
@@ -196,7 +236,11 @@ def casus(request, pk):
             "agenda_form": forms.AgendaForm(),
             "deelnemer_form": forms.DeelnemerForm(),
             "advies_form": forms.AdviesForm(),
-            "opvolging_form": forms.OpvolgingForm(),
+            "opvolging_form": _form(forms.OpvolgingForm, obj),
+            "open_partijen": open_partijen,
+            "na_sessie": obj.sessie is None or obj.sessie.datum <= timezone.localdate(),
+            "tijd": services.tijdslot(obj) if obj.sessie_id and obj.status == "gepland" else None,
+            "uitkomst_form": forms.EscalatieUitkomstForm(),
             "reden_form": forms.RedenForm(),
             "sluiten_form": forms.SluitenForm(),
         },
@@ -208,7 +252,145 @@ def leercirkel(request):
     """Themes across cases with counts and anonymised lessons: no names, no case numbers."""
     vereist(request.user, "experttafel.leercirkel_zien")
     themas = (
-        Thema.objects.filter(actief=True).annotate(aantal=Count("casus", distinct=True)).order_by("-aantal", "label")
+        Thema.objects.filter(actief=True)
+        .annotate(aantal=Count("casus", distinct=True))
+        .order_by("doel", "-aantal", "label")
     )
     lessen = Casus.objects.exclude(les="").prefetch_related("themas").only("les").order_by("-besproken_op")[:100]
     return render(request, "experttafel/leercirkel.html", {"themas": themas, "lessen": lessen})
+
+
+def _agenda(request, pk):
+    vereist(request.user, "experttafel.agenda_zien")
+    sessie = get_object_or_404(Sessie, pk=pk)
+    casussen = list(
+        Casus.objects.zichtbaar_voor(request.user)
+        .filter(sessie=sessie)
+        .exclude(status__in=["ingetrokken", "ingediend"])
+        .select_related("gemeente", "sessie")
+        .prefetch_related("deelnemers")
+        .order_by("volgorde", "pk")
+    )
+    minuten = Instelling.huidige().tijdslot_minuten
+    for c in casussen:
+        c.tijd = services.tijdslot(c, minuten)
+        c.ontbreekt = regels.ontbrekende_stukken(c)
+        c.uitgenodigd = bool(c.deelnemers.all()) and all(d.uitgenodigd_op for d in c.deelnemers.all())
+    log_lijst(request.user, "experttafel.agenda", [c for c in casussen if c.jeugdige_id], "jeugdige_id", request)
+    return sessie, casussen
+
+
+AGENDA_ACTIES = {"eerder", "later", "verplaatsen", "annuleren"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sessie(request, pk):
+    """A session's agenda: the cases in order with their time slot, place, participants and the
+    state of their documents; the chair moves cases between slots, moves or cancels the session."""
+    if request.method == "POST":
+        vereist(request.user, "experttafel.plannen")
+        obj = get_object_or_404(Sessie, pk=pk)
+        actie = request.POST.get("actie", "")
+        try:
+            if actie in ("eerder", "later"):
+                casus = get_object_or_404(Casus, pk=request.POST.get("casus") or 0, sessie=obj)
+                services.volgorde_wijzigen(
+                    request.user, casus, richting=-1 if actie == "eerder" else 1, request=request
+                )
+            elif actie == "verplaatsen":
+                form = forms.VerplaatsenForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError({"datum": ["Vul een geldige datum in."]})
+                services.sessie_verplaatsen(request.user, obj, datum=form.cleaned_data["datum"], request=request)
+            elif actie == "annuleren":
+                services.annuleer_sessie(obj, reden=request.POST.get("reden", ""))
+            else:
+                messages.error(request, "Onbekende actie.")
+                return redirect("experttafel:sessie", pk=obj.pk)
+            messages.success(request, "Opgeslagen.")
+        except (ValidationError, Conflict) as exc:
+            messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+        return redirect("experttafel:sessie", pk=obj.pk)
+    obj, casussen = _agenda(request, pk)
+    return render(
+        request,
+        "experttafel/sessie.html",
+        {
+            "sessie": obj,
+            "casussen": casussen,
+            "geweest": obj.datum < timezone.localdate(),
+            "mag_plannen": request.user.has_perm("experttafel.plannen"),
+            "verplaatsen_form": forms.VerplaatsenForm(),
+            "annuleren_form": forms.AnnulerenForm(),
+        },
+    )
+
+
+@login_required
+def agenda_pdf(request, pk):
+    """The printable agenda for the chair, as a tagged PDF."""
+    from weasyprint import HTML  # lazy: only this view needs Pango
+
+    obj, casussen = _agenda(request, pk)
+    html = render_to_string(
+        "experttafel/agenda_pdf.html",
+        {"sessie": obj, "casussen": casussen, "gemaakt_op": timezone.localtime()},
+    )
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="agenda-experttafel-{obj.datum:%Y-%m-%d}.pdf"'
+    return antwoord
+
+
+@login_required
+def leren(request):
+    """Actieleren: the learning reviews due after out-of-home placements (open first), without
+    names; the chair records each one."""
+    vereist(request.user, "experttafel.leren_zien")
+    vandaag = timezone.localdate()
+    open_ = list(Leerevaluatie.objects.filter(gehouden_op__isnull=True).select_related("gemeente")[:200])
+    for e in open_:
+        e.termijn = termijnen.status(e.uiterlijk, None, vandaag)
+    gehouden = list(
+        Leerevaluatie.objects.filter(gehouden_op__isnull=False)
+        .select_related("gemeente", "thema")
+        .order_by("-gehouden_op")[:50]
+    )
+    per_doel = {
+        Doel(r["thema__doel"]).label: r["n"]
+        for r in Leerevaluatie.objects.filter(gehouden_op__isnull=False, thema__isnull=False)
+        .values("thema__doel")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    return render(
+        request,
+        "experttafel/leren.html",
+        {"open": open_, "gehouden": gehouden, "per_doel": per_doel},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leerevaluatie(request, pk):
+    vereist(request.user, "experttafel.leren_zien")
+    obj = get_object_or_404(Leerevaluatie.objects.select_related("gemeente", "thema"), pk=pk)
+    form = forms.LeerevaluatieForm(request.POST or None)
+    if request.method == "POST":
+        vereist(request.user, "experttafel.leren_vastleggen")
+        if form.is_valid():
+            try:
+                services.leerevaluatie_vastleggen(request.user, obj, **form.cleaned_data)
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+            except Conflict as exc:
+                messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+            else:
+                messages.success(request, "Leerevaluatie vastgelegd.")
+                return redirect("experttafel:leren")
+    return render(
+        request,
+        "experttafel/leerevaluatie.html",
+        {"e": obj, "form": form, "mag_vastleggen": request.user.has_perm("experttafel.leren_vastleggen")},
+    )

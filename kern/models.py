@@ -88,6 +88,12 @@ class Gemeente(models.Model):
     )
     lokaal_team = models.CharField("lokaal team", max_length=120, blank=True)
     lokaal_team_telefoon = models.CharField("telefoon lokaal team", max_length=40, blank=True)
+    vergaderplaats = models.CharField(
+        "vergaderplaats (stadhuis of gemeentehuis)",
+        max_length=200,
+        blank=True,
+        help_text="Waar de experttafel een casus van deze gemeente bespreekt: in de eigen gemeente van het gezin.",
+    )
     breedtegraad = models.DecimalField("breedtegraad", max_digits=8, decimal_places=5, null=True, blank=True)
     lengtegraad = models.DecimalField("lengtegraad", max_digits=8, decimal_places=5, null=True, blank=True)
     volgorde = models.PositiveSmallIntegerField(default=0)

@@ -71,6 +71,17 @@ GEMEENTEN = [
     ("buiten_regio", "Buiten regio", "", False, False, "", None, None),
 ]
 
+# Where the expert table discusses a family's case: the family's own municipality's town hall
+# (domain.md, section 2). Reference data, kept by the functional administrator.
+VERGADERPLAATSEN = {
+    "almere": "Stadhuis Almere, Stadhuisplein 1, Almere",
+    "dronten": "Gemeentehuis Dronten, De Rede 1, Dronten",
+    "lelystad": "Stadhuis Lelystad, Stadhuisplein 2, Lelystad",
+    "noordoostpolder": "Gemeentehuis Noordoostpolder, Harm Smeengestraat 1, Emmeloord",
+    "urk": "Gemeentehuis Urk, Wijk 2 2, Urk",
+    "zeewolde": "Gemeentehuis Zeewolde, Raadhuisplein 1, Zeewolde",
+}
+
 AANBIEDERS = [
     ("triade", "Triade", True),
     ("vitree", "Vitree", True),

@@ -416,6 +416,8 @@ def _experttafel(c: dict) -> Structuur:
     for g, waarden in per.items():
         s.telling(*[("per_gemeente", g, k) for k, v in waarden.items() if _is_getal(v)])
     s.statistieken.append((("mediaan_dagen_tot_advies",), ("adviezen",)))
+    for groep in ("lessen_per_doel", "actieleren", "actieleren_per_doel"):  # the learning circle's counts
+        s.telling(*[(groep, k) for k, v in c.get(groep, {}).items() if _is_getal(v)])
     return s
 
 

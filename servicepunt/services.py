@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audit.models import Actie
 from audit.services import log
+from experttafel.services import leerevaluatie_na_verblijf
 from kern.bezetting import met_bezetting
 from kern.fouten import Conflict, veldfout
 from kern.models import Gemeente, Jeugdige, Voorziening, Voorzieningtype
@@ -184,6 +185,7 @@ def plaatsing_beeindigen(
     plaatsing.einddatum, plaatsing.vervolg = einddatum, vervolg.strip()
     plaatsing.save(update_fields=["einddatum", "vervolg"])
     perspectiefregie.sluit_traject(bron="plaatsing", bron_id=plaatsing.pk, einddatum=einddatum, naar_huis=naar_huis)
+    leerevaluatie_na_verblijf("plaatsing", plaatsing.pk, plaatsing.beschikking.gemeente_id, vervolg, einddatum)
     log(user, Actie.WIJZIGEN, "servicepunt.plaatsing", plaatsing, plaatsing.beschikking.jeugdige, request)
     return plaatsing
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from crisis.models import Aanmelding, Inzet, Toewijzing
-from experttafel.models import Casus
+from experttafel.models import Casus, Leerevaluatie, Thema
 from kern.models import Voorziening
 from perspectiefregie import services as regie
 from servicepunt.models import Beschikking, Plaatsing
@@ -27,6 +27,7 @@ PAGINAS = {
     "crisis:beschikbaarheid": ("ccp", "/crisis/beschikbaarheid/"),
     "crisis:toewijzingen": ("aanbieder", "/crisis/toewijzingen/"),
     "experttafel:overzicht": ("ret_voorzitter", "/experttafel/"),
+    "experttafel:leren": ("ret_voorzitter", "/experttafel/leren/"),
     "perspectiefregie:lijst": ("toegang", "/perspectiefregie/"),
     "servicepunt:overzicht": ("servicepunt", "/servicepunt/"),
     "servicepunt:beschikkingen": ("servicepunt", "/servicepunt/beschikkingen/"),
@@ -96,6 +97,16 @@ def vul(n: int, users) -> Aanmelding:
             toestemming=True,
             ingediend_op=nu,
             status="ingediend" if i % 2 else "besproken",
+        )
+        Leerevaluatie.objects.create(
+            soort="plaatsing",
+            bron_id=Leerevaluatie.objects.count() + 1,
+            gemeente_id="almere",
+            vervolg="uhp_groep",
+            einddatum=vandaag,
+            uiterlijk=vandaag,
+            gehouden_op=vandaag if i % 2 else None,
+            thema=Thema.objects.first() if i % 2 else None,
         )
     return eerste
 

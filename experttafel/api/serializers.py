@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from crisis.api.serializers import DatumVeld, JeugdigeInvoer
-from kern.models import Gemeente
+from kern.models import Aanbieder, Gemeente
 
 from ..models import Advies, Casus, Deelnemer, Domein, Opvolging, Sessie, Thema
 
@@ -22,15 +22,19 @@ class CasusInvoer(serializers.Serializer):
 
 
 class AdviesSerializer(serializers.ModelSerializer):
+    aanbieders = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
     class Meta:
         model = Advies
-        fields = ["tekst", "perspectief", "datum"]
+        fields = ["tekst", "perspectief", "datum", "aanbieders"]
 
 
 class OpvolgingSerializer(serializers.ModelSerializer):
+    aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True, read_only=True)
+
     class Meta:
         model = Opvolging
-        fields = ["opgevolgd", "motivering", "vastgelegd_op"]
+        fields = ["aanbieder", "opgevolgd", "motivering", "vastgelegd_op"]
 
 
 class CasusSerializer(serializers.ModelSerializer):
@@ -40,7 +44,9 @@ class CasusSerializer(serializers.ModelSerializer):
     themas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     advies = serializers.SerializerMethodField()
     opvolging = serializers.SerializerMethodField()
+    opvolgingen = OpvolgingSerializer(many=True, read_only=True)
     sessie = serializers.SerializerMethodField()
+    tijd = serializers.SerializerMethodField()
 
     class Meta:
         model = Casus
@@ -59,10 +65,15 @@ class CasusSerializer(serializers.ModelSerializer):
             "ingediend_op",
             "sessie",
             "plaats",
+            "tijd",
             "besproken_op",
             "advies",
             "opvolging",
+            "opvolgingen",
             "escalatie_reden",
+            "geescaleerd_op",
+            "escalatie_uitkomst",
+            "escalatie_uitkomst_op",
             "themas",
         ]
 
@@ -84,7 +95,20 @@ class CasusSerializer(serializers.ModelSerializer):
         return AdviesSerializer(obj.advies).data if hasattr(obj, "advies") else None
 
     def get_opvolging(self, obj) -> dict | None:
-        return OpvolgingSerializer(obj.opvolging).data if hasattr(obj, "opvolging") else None
+        """The municipality's follow-up (the contract's shape); every party's is in `opvolgingen`."""
+        eigen = next((o for o in obj.opvolgingen.all() if o.aanbieder_id is None), None)
+        return OpvolgingSerializer(eigen).data if eigen else None
+
+    def get_tijd(self, obj) -> str | None:
+        """The case's time slot on its session's agenda, HH:MM local time."""
+        if not obj.sessie_id or obj.status != "gepland":
+            return None
+        from ..models import Instelling
+        from ..services import tijdslot
+
+        if "tijdslot_minuten" not in self.context:  # once per response, not per row
+            self.context["tijdslot_minuten"] = Instelling.huidige().tijdslot_minuten
+        return tijdslot(obj, self.context["tijdslot_minuten"])[0].strftime("%H:%M")
 
     def get_sessie(self, obj) -> str | None:
         return obj.sessie.datum.isoformat() if obj.sessie_id else None
@@ -93,12 +117,31 @@ class CasusSerializer(serializers.ModelSerializer):
 class OpvolgingInvoer(serializers.Serializer):
     opgevolgd = serializers.BooleanField()
     motivering = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    aanbieder = serializers.SlugRelatedField(
+        slug_field="code", queryset=Aanbieder.objects.all(), required=False, allow_null=True, default=None
+    )
 
 
 class AdviesInvoer(serializers.Serializer):
     tekst = serializers.CharField(max_length=10000)
     perspectief = serializers.CharField(max_length=5000)
     datum = DatumVeld(required=False)
+    aanbieders = serializers.SlugRelatedField(
+        slug_field="code", queryset=Aanbieder.objects.all(), many=True, required=False, default=list
+    )
+
+
+class EscalatieUitkomstInvoer(serializers.Serializer):
+    uitkomst = serializers.CharField(max_length=5000)
+    datum = DatumVeld()
+
+
+class VolgordeInvoer(serializers.Serializer):
+    richting = serializers.ChoiceField(choices=[("eerder", "eerder"), ("later", "later")])
+
+
+class VerplaatsenInvoer(serializers.Serializer):
+    datum = DatumVeld()
 
 
 class RedenInvoer(serializers.Serializer):
@@ -144,6 +187,7 @@ class SessieSerializer(serializers.ModelSerializer):
             "aantal_casussen",
         ]
         read_only_fields = ["extra", "geannuleerd", "annuleringsreden"]
+        extra_kwargs = {"plaats": {"required": False}, "capaciteit": {"required": False}}
 
     def get_aantal_casussen(self, obj) -> int:
         return getattr(obj, "aantal_casussen", None) or obj.casussen.filter(status="gepland").count()

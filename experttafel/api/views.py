@@ -16,8 +16,8 @@ from . import serializers as s
 
 def _volledig(pk):
     return (
-        Casus.objects.select_related("jeugdige", "sessie", "advies", "opvolging")
-        .prefetch_related("domeinen", "themas")
+        Casus.objects.select_related("jeugdige", "sessie", "advies")
+        .prefetch_related("domeinen", "themas", "opvolgingen", "advies__aanbieders")
         .get(pk=pk)
     )
 
@@ -83,6 +83,19 @@ class SessieAnnulerenView(BasisAPIView):
         return Response(s.SessieSerializer(sessie).data)
 
 
+class SessieVerplaatsenView(BasisAPIView):
+    rechten = {"POST": "experttafel.plannen"}
+
+    @extend_schema(request=s.VerplaatsenInvoer, responses=s.SessieSerializer)
+    def post(self, request, pk):
+        invoer = s.VerplaatsenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        sessie = services.sessie_verplaatsen(
+            request.user, get_object_or_404(Sessie, pk=pk), datum=invoer.validated_data["datum"], request=request
+        )
+        return Response(s.SessieSerializer(sessie).data)
+
+
 class AgendaView(BasisAPIView):
     rechten = {"POST": "experttafel.plannen"}
 
@@ -109,8 +122,8 @@ class CasussenView(BasisLijstView):
 
     def verfijn(self, queryset):
         return (
-            queryset.select_related("jeugdige", "sessie", "advies", "opvolging")
-            .prefetch_related("domeinen", "themas")
+            queryset.select_related("jeugdige", "sessie", "advies")
+            .prefetch_related("domeinen", "themas", "opvolgingen", "advies__aanbieders")
             .order_by("-ingediend_op", "-id")
         )
 
@@ -180,4 +193,14 @@ DeelnemerView = _actie(
     "experttafel.plannen",
     lambda r, c, d: services.deelnemer_toevoegen(r.user, c, request=r, **d),
     status.HTTP_201_CREATED,
+)
+EscalatieUitkomstView = _actie(
+    s.EscalatieUitkomstInvoer,
+    "experttafel.adviseren",
+    lambda r, c, d: services.escalatie_uitkomst(r.user, c, request=r, **d),
+)
+VolgordeView = _actie(
+    s.VolgordeInvoer,
+    "experttafel.plannen",
+    lambda r, c, d: services.volgorde_wijzigen(r.user, c, richting=-1 if d["richting"] == "eerder" else 1, request=r),
 )

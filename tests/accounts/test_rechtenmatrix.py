@@ -40,6 +40,10 @@ MATRIX = {
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
     "experttafel:leercirkel": ("/experttafel/leercirkel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "experttafel:sessie": ("", _),  # the agenda of a session: tests/experttafel/test_tafel.py
+    "experttafel:agenda-pdf": ("", _),
+    "experttafel:leren": ("/experttafel/leren/", {"ret_voorzitter", "ret_lid"}),
+    "experttafel:leerevaluatie": ("", _),
     "api-et-planning": (
         "/api/v1/experttafel/sessies/planning/?van=2026-01-01&tot=2026-12-31",
         {"ret_voorzitter", "ret_lid", "toegang", "gi"},
@@ -75,6 +79,9 @@ MATRIX = {
     "api-et-escaleren": ("", _),
     "api-et-intrekken": ("", _),
     "api-et-sluiten": ("", _),
+    "api-et-sessie-verplaatsen": ("", _),
+    "api-et-escalatie-uitkomst": ("", _),
+    "api-et-volgorde": ("", _),
     "rapportage:lijst": ("/rapportage/", {"beleid"}),
     # A report's pages: their visibility per municipality is tested in tests/rapportage.
     "rapportage:rapport": ("", _),

@@ -12,6 +12,7 @@ from tests.factories import persona
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/experttafel/casussen/"
 NU = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
+NA = datetime.datetime(2026, 12, 3, 14, tzinfo=datetime.UTC)  # the session's day: advice follows the meeting
 
 
 def casus_data(**extra):
@@ -81,7 +82,7 @@ def _door_tot_advies(api, aanmelder, voorzitter):
     return pk
 
 
-@time_machine.travel(NU, tick=False)
+@time_machine.travel(NA, tick=False)
 def test_opvolging_afwijken_vraagt_motivering(api, aanmelder, voorzitter):
     pk = _door_tot_advies(api, aanmelder, voorzitter)
     url = f"{URL}{pk}/opvolging/"
@@ -110,7 +111,7 @@ def test_statusstroom_weigert_illegale_stappen(api, aanmelder, voorzitter):
     assert api(voorzitter).post(f"{URL}{pk}/escaleren/", {"reden": "x"}, format="json").status_code == 409
 
 
-@time_machine.travel(NU, tick=False)
+@time_machine.travel(NA, tick=False)
 def test_escalatie_vraagt_een_reden(api, aanmelder, voorzitter):
     pk = _door_tot_advies(api, aanmelder, voorzitter)
     assert api(voorzitter).post(f"{URL}{pk}/escaleren/", {}, format="json").status_code == 400
@@ -119,11 +120,13 @@ def test_escalatie_vraagt_een_reden(api, aanmelder, voorzitter):
 
 
 @time_machine.travel(NU, tick=False)
-def test_uitnodigingen_met_geldige_ics_en_plaats_in_eigen_gemeente(api, aanmelder, voorzitter):
+def test_uitnodigingen_met_geldige_ics_en_plaats_in_eigen_gemeente(
+    api, aanmelder, voorzitter, django_capture_on_commit_callbacks
+):
     pk = api(aanmelder).post(URL, casus_data(), format="json").json()["id"]
     sessie = services.extra_sessie(datum=datetime.date(2026, 12, 3))
     r = api(voorzitter).post(f"/api/v1/experttafel/sessies/{sessie.pk}/agenda/", {"casus": pk}, format="json")
-    assert r.status_code == 200 and r.json()["plaats"] == "Gemeentehuis Dronten"
+    assert r.status_code == 200 and r.json()["plaats"] == "Gemeentehuis Dronten, De Rede 1, Dronten"
     uitnodigen = f"{URL}{pk}/uitnodigen/"
     assert "deelnemers" in api(voorzitter).post(uitnodigen, format="json").json()  # no parents yet
     api(voorzitter).post(
@@ -131,13 +134,15 @@ def test_uitnodigingen_met_geldige_ics_en_plaats_in_eigen_gemeente(api, aanmelde
         {"soort": "ouder", "naam": "Ouder Fictief", "email": "ouder@example.org"},
         format="json",
     )
-    assert api(voorzitter).post(uitnodigen, format="json").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert api(voorzitter).post(uitnodigen, format="json").status_code == 200
     assert sorted(m.to[0] for m in mail.outbox) == ["dewi@dronten.example", "ouder@example.org"]
-    naam, inhoud, soort = mail.outbox[0].attachments[0]
-    assert naam.endswith(".ics") and soort.startswith("text/calendar")
+    deel = mail.outbox[0].attachments[0]
+    assert deel.get_filename().endswith(".ics") and deel.get_content_type() == "text/calendar"
+    inhoud = deel.get_payload(decode=True)
     event = Calendar.from_ical(inhoud).walk("VEVENT")[0]
     assert event.decoded("dtstart") == datetime.datetime(2026, 12, 3, 13, 30, tzinfo=event.decoded("dtstart").tzinfo)
-    assert str(event.get("location")) == "Gemeentehuis Dronten"
+    assert str(event.get("location")) == "Gemeentehuis Dronten, De Rede 1, Dronten"
     assert "Tim" not in str(inhoud) and "Tim" not in mail.outbox[0].subject
 
 
@@ -159,7 +164,7 @@ def test_toegang_ziet_de_casussen_van_de_eigen_gemeente(api, aanmelder):
     assert api(persona("toegang", gemeente_id="almere", username="c3")).get(f"{URL}{pk}/").status_code == 404
 
 
-@time_machine.travel(NU, tick=False)
+@time_machine.travel(NA, tick=False)
 def test_cijfers_van_de_experttafel(api, aanmelder, voorzitter):
     _door_tot_advies(api, aanmelder, voorzitter)
     pk2 = api(aanmelder).post(URL, casus_data(), format="json").json()["id"]

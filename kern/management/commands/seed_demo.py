@@ -324,7 +324,7 @@ class Command(BaseCommand):
         ]
         aantal = 0
         for sessie in [s for s in sessies if s.datum < vandaag]:
-            for _ in range(rnd.randint(2, sessie.capaciteit)):
+            for slot in range(1, rnd.randint(2, sessie.capaciteit) + 1):
                 inbrenger = rnd.choice(inbrengers)
                 ingediend = sessie.datum - datetime.timedelta(days=rnd.randint(10, 50))
                 casus = Casus.objects.create(
@@ -337,11 +337,13 @@ class Command(BaseCommand):
                     urgentie=rnd.choice(["normaal", "normaal", "hoog", "spoed"]),
                     ingediend_op=timezone.make_aware(datetime.datetime.combine(ingediend, datetime.time(10))),
                     sessie=sessie,
-                    plaats=sessie.plaats,
+                    volgorde=slot,
                     besproken_op=sessie.datum,
                     status="gesloten",
                     les=rnd.choice(lessen + [""]),
                 )
+                casus.plaats = et.standaard_plaats(casus, sessie)
+                casus.save(update_fields=["plaats"])
                 casus.domeinen.set(rnd.sample(domeinen, 2))
                 casus.themas.set(rnd.sample(themas, rnd.randint(1, 2)))
                 Advies.objects.create(
