@@ -66,7 +66,9 @@ def _tekst(waarde, weergave) -> str:
     return str(waarde)
 
 
-def versies(rijen, velden: dict[str, str], wat, weergave: dict | None = None) -> list[Versie]:
+def versies(
+    rijen, velden: dict[str, str], wat, weergave: dict | None = None, alle_wijzigingen: bool = False
+) -> list[Versie]:
     """Readable history from historical rows of one or more records (any order): for each row the
     fields in `velden` (attname → label) that differ from the record's previous row. The first
     row of a record is its registration. `wat(rij)` names the record ('Inzet ambulant')."""
@@ -87,8 +89,10 @@ def versies(rijen, velden: dict[str, str], wat, weergave: dict | None = None) ->
                     for a, label in velden.items()
                     if getattr(vorige, a) != getattr(rij, a)
                 ]
-                if wijzigingen and rij.history_change_reason:
-                    # Only corrections: the ordinary steps of the life cycle are on the timeline.
-                    uit.append(Versie(wat(rij), rij.history_date, door, rij.history_change_reason, wijzigingen))
+                if wijzigingen and (rij.history_change_reason or alle_wijzigingen):
+                    # Corrections (the ordinary steps of a life cycle are on the timeline); for a
+                    # record that is edited in place, such as a plan, every earlier version.
+                    reden = rij.history_change_reason or "Opnieuw vastgelegd"
+                    uit.append(Versie(wat(rij), rij.history_date, door, reden, wijzigingen))
             vorige = rij
     return sorted((v for v in uit if v.wijzigingen), key=lambda v: v.datum, reverse=True)

@@ -63,3 +63,30 @@ class SluitForm(forms.Form):
         choices=[("thuis", "De jeugdige is thuis"), ("18_zonder_zorg", "18 jaar of ouder, zonder zorg")],
     )
     datum = DatumFormVeld(label="Datum", niet_in_toekomst=True)
+
+
+class PlanCorrectieForm(forms.Form):
+    """A plan's dates and texts, prefilled; what differs is corrected, with a required reason."""
+
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht: de vorige versie blijft met deze reden zichtbaar in de geschiedenis.",
+    )
+    vastgesteld_op = DatumFormVeld(label="Vastgesteld op", required=False, niet_in_toekomst=True)
+    evaluatie_op = DatumFormVeld(label="Evaluatie gehouden op", required=False, niet_in_toekomst=True)
+    terugkeer = forms.CharField(
+        label="Perspectief op terugkeer naar huis", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, instance_plan, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "vastgesteld_op": instance_plan.vastgesteld_op,
+                "evaluatie_op": instance_plan.evaluatie_op,
+                "terugkeer": instance_plan.terugkeer,
+            },
+        )
+        super().__init__(*args, **kwargs)

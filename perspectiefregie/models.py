@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from kern.models import Gemeente, Jeugdige
 
@@ -115,6 +116,8 @@ class Perspectiefplan(models.Model):
     opgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Every save keeps the earlier version (who, when, why): a plan is edited, never silently.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "perspectiefplan"

@@ -7,10 +7,10 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
-from kern.fouten import Conflict, leesbaar
+from kern.fouten import Conflict, id_uit, leesbaar
 from kern.tijdlijn import tijdlijn
 
-from . import forms, services, werklijst
+from . import correcties, forms, services, werklijst
 from .models import Traject
 
 
@@ -44,6 +44,12 @@ def traject(request, pk):
                 form = forms.PlanForm(request.POST)
                 if form.is_valid():
                     services.plan_vastleggen(request.user, obj, request=request, **form.cleaned_data)
+            elif actie.startswith("corrigeer-"):
+                vereist(request.user, "perspectiefregie.plan_vastleggen", obj)
+                plan = get_object_or_404(obj.plannen, pk=id_uit(actie.removeprefix("corrigeer-"), "plan"))
+                form = forms.PlanCorrectieForm(request.POST, instance_plan=plan, prefix=f"corr{plan.pk}")
+                if form.is_valid():
+                    correcties.plan_corrigeren(request.user, plan, request=request, **form.cleaned_data)
             elif actie == "sluiten":
                 vereist(request.user, "perspectiefregie.traject_sluiten", obj)
                 form = forms.SluitForm(request.POST)
@@ -65,6 +71,7 @@ def traject(request, pk):
     else:
         log(request.user, Actie.INZIEN, "perspectiefregie.traject", obj, obj.jeugdige, request)
     rij = werklijst.rijen(Traject.objects.filter(pk=obj.pk))[0]
+    plannen = list(obj.plannen.all())
     return render(
         request,
         "perspectiefregie/traject.html",
@@ -72,7 +79,12 @@ def traject(request, pk):
             "t": obj,
             "rij": rij,
             "historie": obj.regisseurschappen.select_related("regisseur"),
-            "plannen": obj.plannen.all(),
+            "plannen": plannen,
+            # A plan is edited with a reason (#12.6); every earlier version shows in the history.
+            "plancorrecties": [(p, forms.PlanCorrectieForm(instance_plan=p, prefix=f"corr{p.pk}")) for p in plannen]
+            if request.user.has_perm("perspectiefregie.plan_vastleggen", obj)
+            else [],
+            "geschiedenis": correcties.geschiedenis_van(plannen),
             "tijdlijn": tijdlijn(obj.jeugdige, request.user),
             "mag_toewijzen": request.user.has_perm("perspectiefregie.regisseur_toewijzen", obj),
             "mag_plan": request.user.has_perm("perspectiefregie.plan_vastleggen", obj),

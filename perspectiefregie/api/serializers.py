@@ -68,3 +68,16 @@ class RegisseurInvoer(serializers.Serializer):
 class TrajectSluitenInvoer(serializers.Serializer):
     reden = serializers.ChoiceField(choices=[("thuis", "thuis"), ("18_zonder_zorg", "18_zonder_zorg")])
     datum = DatumVeld()
+
+
+class PlanCorrectieInvoer(serializers.Serializer):
+    """Only the fields that change; `reden` is required (the earlier version is kept with it)."""
+
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    soort = serializers.ChoiceField(choices=["perspectief", "na_18"], required=False, default="perspectief")
+    vastgesteld_op = DatumVeld(required=False, niet_in_toekomst=True)
+    evaluatie_op = DatumVeld(required=False, niet_in_toekomst=True)
+    volgende_evaluatie = DatumVeld(required=False)
+    doelen = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    terugkeer = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    wie_doet_wat = serializers.CharField(required=False, allow_blank=True, max_length=5000)

@@ -8,9 +8,9 @@ from rest_framework.response import Response
 
 from accounts.models import Gebruiker
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
-from kern.fouten import veldfout
+from kern.fouten import Conflict, veldfout
 
-from .. import services
+from .. import correcties, services
 from ..models import Perspectiefplan, Regisseurschap, Traject, Verblijf
 from . import serializers as s
 
@@ -89,4 +89,22 @@ class SluitenView(TrajectBasis):
         invoer = s.TrajectSluitenInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         services.traject_sluiten(request.user, traject, request=request, **invoer.validated_data)
+        return Response(s.TrajectSerializer(_trajecten(request.user).get(pk=traject.pk)).data)
+
+
+class PlanCorrectieView(TrajectBasis):
+    """Correct the trajectory's plan or its evaluation date, with a reason; the earlier version is kept."""
+
+    object_rechten = {"POST": "perspectiefregie.plan_vastleggen"}
+
+    @extend_schema(request=s.PlanCorrectieInvoer, responses=s.TrajectSerializer)
+    def post(self, request, pk):
+        traject = self.traject(pk)
+        invoer = s.PlanCorrectieInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        gegevens = dict(invoer.validated_data)
+        plan = traject.plannen.filter(soort=gegevens.pop("soort")).order_by("vastgesteld_op", "id").first()
+        if plan is None:
+            raise Conflict("Er is nog geen plan van deze soort vastgelegd: leg het eerst vast.")
+        correcties.plan_corrigeren(request.user, plan, request=request, **gegevens)
         return Response(s.TrajectSerializer(_trajecten(request.user).get(pk=traject.pk)).data)

@@ -36,6 +36,7 @@ MATRIX = {
     "api-sp-plaatsing-correctie": ("", _),  # POST only (tests/servicepunt/test_correcties.py)
     "crisis:import": ("", _),  # tests/crisis/test_import_op_de_achtergrond.py
     "crisis:import_status": ("", _),
+    "api-regie-plan-correctie": ("", _),  # POST only (tests/perspectiefregie/test_plan_correctie.py)
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
