@@ -10,6 +10,7 @@ from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q
 
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
 from kern.models import Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
+from kern.querysets import persoon
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
 from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
@@ -35,7 +36,7 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
         aanmeldingen = aanmeldingen.filter(gemeente=gemeente)
         inzetten = inzetten.filter(aanmelding__gemeente=gemeente)
 
-    totalen = aanmeldingen.aggregate(aanmeldingen=Count("id"), jeugdigen=Count("jeugdige", distinct=True))
+    totalen = aanmeldingen.aggregate(aanmeldingen=Count("id"), jeugdigen=Count(persoon(), distinct=True))
 
     # Table 1: deployments of the referrals received in the quarter, and 'geen' for none.
     kolommen = hulpvormen + ["geen"]

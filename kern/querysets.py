@@ -4,6 +4,8 @@ approach). Only regional functions that need the person across municipalities (t
 service point) use `zelfde_persoon`, and never show a caller a record it may not see."""
 
 from django.db import models
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 
 class JeugdigeQuerySet(models.QuerySet):
@@ -17,3 +19,11 @@ class JeugdigeQuerySet(models.QuerySet):
         if jeugdige.bsn:
             return self.filter(bsn=jeugdige.bsn)
         return self.filter(pk=jeugdige.pk)
+
+
+def persoon(pad: str = "jeugdige"):
+    """An expression naming the person a youth record belongs to, for counting distinct youths
+    across municipalities: the BSN, or the record itself when it has none. `pad` is the path from
+    the counted model to the youth ("" on Jeugdige itself). Never shown: only counted."""
+    voor = f"{pad}__" if pad else ""
+    return Coalesce(F(f"{voor}bsn"), Concat(Value("#"), Cast(F(f"{voor}id"), CharField())))

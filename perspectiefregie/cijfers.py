@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, Least
 
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
 from kern.models import Gemeente
+from kern.querysets import persoon
 
 from . import regels
 from .models import Perspectiefplan, Regisseurschap, Traject
@@ -44,7 +45,7 @@ def perspectiefregie_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = Non
         plan=Subquery(eerste_plan.values("vastgesteld_op")[:1]),
         uiterlijk=_plan_uiterlijk(),
     ).aggregate(
-        jeugdigen=Count("jeugdige", distinct=True),
+        jeugdigen=Count(persoon(), distinct=True),
         trajecten=Count("id"),
         met_regisseur=Count("id", filter=Q(heeft_regisseur=True)),
         plannen_verwacht=Count("id", filter=Q(uiterlijk__range=(van, tot))),

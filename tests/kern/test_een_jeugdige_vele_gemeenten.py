@@ -335,3 +335,21 @@ def test_api_wijzigt_de_verantwoordelijke_gemeente_met_reden(api, almere, lelyst
     assert (r.json()["gemeente"], r.json()["brp_gemeente"]) == ("lelystad", "almere")
     assert api(lelystad).get(f"{BESCHIKKINGEN}{b.pk}/").status_code == 200
     assert api(almere).get(f"{BESCHIKKINGEN}{b.pk}/").status_code == 404
+
+
+@time_machine.travel(NU, tick=False)
+def test_cijfers_tellen_een_jeugdige_van_twee_gemeenten_eenmaal(api, almere, lelystad):
+    """Two municipalities' records of one youth are one youth in the region's figures, one in each
+    municipality's; youths without a BSN count per record."""
+    from crisis.cijfers import ccp_cijfers
+    from kern.aggregaties import Kwartaal
+
+    api(almere).post(AANMELDINGEN, referral(hulpvraag="verblijf", bsn=BSN), format="json")
+    api(lelystad).post(AANMELDINGEN, referral(gemeente="lelystad", hulpvraag="verblijf", bsn=BSN), format="json")
+    api(almere).post(AANMELDINGEN, referral(hulpvraag="verblijf"), format="json")
+    api(almere).post(AANMELDINGEN, referral(hulpvraag="verblijf"), format="json")
+    kwartaal = Kwartaal.van_datum(NU.date())
+    regio = ccp_cijfers(kwartaal)
+    assert (regio["aanmeldingen"], regio["jeugdigen"]) == (4, 3)
+    assert ccp_cijfers(kwartaal, Gemeente.objects.get(pk="lelystad"))["jeugdigen"] == 1
+    assert ccp_cijfers(kwartaal, Gemeente.objects.get(pk="almere"))["jeugdigen"] == 3
