@@ -84,6 +84,33 @@ def sluit_traject(
     return traject
 
 
+@transaction.atomic
+def verblijf_gecorrigeerd(
+    *, bron: str, bron_id: int, startdatum: datetime.date, einddatum: datetime.date | None
+) -> Traject | None:
+    """A stay's dates were corrected (crisis/servicepunt correcties): the trajectory follows.
+    It opens with its earliest stay; a trajectory closed at this stay's end closes at the new end."""
+    verblijf = Verblijf.objects.select_for_update().filter(soort=bron, verblijf_id=bron_id).first()
+    if verblijf is None:
+        return None
+    oud_einde = verblijf.einddatum
+    verblijf.startdatum, verblijf.einddatum = startdatum, einddatum
+    verblijf.save(update_fields=["startdatum", "einddatum"])
+    traject = Traject.objects.select_for_update().get(pk=verblijf.traject_id)
+    wijzig = []
+    eerste = traject.verblijven.order_by("startdatum").values_list("startdatum", flat=True).first()
+    if eerste and eerste != traject.startdatum:
+        traject.startdatum = eerste
+        wijzig.append("startdatum")
+    if traject.einddatum is not None and einddatum is not None and traject.einddatum == oud_einde:
+        traject.einddatum = einddatum
+        wijzig.append("einddatum")
+        traject.regisseurschappen.filter(tot=oud_einde).update(tot=einddatum)
+    if wijzig:
+        traject.save(update_fields=wijzig)
+    return traject
+
+
 def _sluit(traject: Traject, datum: datetime.date, reden: str) -> None:
     traject.einddatum, traject.sluitreden = datum, reden
     traject.save(update_fields=["einddatum", "sluitreden"])

@@ -110,7 +110,7 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
             gewijzigd.append("vervolg")
     if not gewijzigd:
         raise geschiedenis.geen_wijziging()
-    if {"startdatum", "einddatum"} & set(gewijzigd):
+    if {"startdatum", "einddatum"} & set(gewijzigd) and p.voorziening_id:  # outside the region: no capacity here
         voorziening = Voorziening.objects.select_for_update().get(pk=p.voorziening_id)
         dagen = plekdagen.dagen_erbij(start, eind, p.startdatum, p.einddatum)
         plekdagen.controleer_capaciteit(voorziening, dagen, zonder_plaatsing=p.pk)
@@ -125,7 +125,7 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
 
 def geschiedenis_van(beschikking: Beschikking, plaatsingen: list[Plaatsing]) -> list[geschiedenis.Versie]:
     """The corrections of a decision and its placements, newest first (two queries)."""
-    namen = {p.pk: str(p.voorziening) for p in plaatsingen}
+    namen = {p.pk: p.plek for p in plaatsingen}
     rijen_b = Beschikking.history.filter(id=beschikking.pk).select_related("history_user")
     rijen_p = Plaatsing.history.filter(id__in=list(namen)).select_related("history_user")
     return sorted(

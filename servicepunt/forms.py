@@ -56,7 +56,16 @@ class OverbruggingForm(forms.Form):
 
 class PlaatsingForm(forms.Form):
     voorziening = forms.ModelChoiceField(
-        label="Voorziening", queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True)
+        label="Voorziening",
+        required=False,
+        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
+        help_text="Leeg laten bij een plaatsing buiten de regio.",
+    )
+    buiten_regio = forms.CharField(
+        label="Of: voorziening buiten de regio (naam, aanbieder, plaats)",
+        required=False,
+        max_length=200,
+        help_text="Een Flevolandse jeugdige die buiten de regio wordt geplaatst; de regisseur blijft.",
     )
     eerste_keus = forms.ModelChoiceField(
         label="Eerst passende voorziening (als die anders is)",

@@ -109,7 +109,12 @@ class Overbrugging(models.Model):
 
 class Plaatsing(models.Model):
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="plaatsingen")
-    voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="plaatsingen")
+    voorziening = models.ForeignKey(
+        Voorziening, null=True, blank=True, on_delete=models.PROTECT, related_name="plaatsingen"
+    )
+    # A Flevoland youth placed outside the region: the facility is not reference data of the
+    # region, so the worker names it here instead of asking the administrator to add it.
+    buiten_regio = models.CharField("voorziening buiten de regio (naam, aanbieder, plaats)", max_length=200, blank=True)
     eerste_keus = models.ForeignKey(
         Voorziening,
         verbose_name="eerst passende voorziening",
@@ -139,8 +144,16 @@ class Plaatsing(models.Model):
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
                 name="plaatsing_einde_na_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(voorziening__isnull=False) | ~Q(buiten_regio=""),
+                name="plaatsing_voorziening_of_buiten_regio",
+            ),
         ]
+
+    @property
+    def plek(self) -> str:
+        return str(self.voorziening) if self.voorziening_id else f"{self.buiten_regio} (buiten de regio)"
 
     @property
     def eerste_keus_gekregen(self) -> bool:

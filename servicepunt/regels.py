@@ -18,6 +18,12 @@ def tweewekenregel(afgegeven_op: datetime.date, eerste_start: datetime.date | No
     return "verlopen" if vandaag > uiterlijk else "open"
 
 
+# A Wlz indication is a signal with what to do: the Wlz route applies, not the Jeugdwet.
+WLZ_WAT_TE_DOEN = (
+    "Recht op Wlz: de Wlz-route geldt. Verwijs naar het zorgkantoor voor zorg uit de Wet langdurige zorg; "
+    "jeugdhulp uit de Jeugdwet alleen als overbrugging tot de Wlz-zorg start."
+)
+
 TWEEWEKEN_LABELS = {
     "gehaald": "Gehaald",
     "gebroken": "Gebroken",

@@ -125,14 +125,30 @@ def plaatsen(
     user,
     beschikking: Beschikking,
     *,
-    voorziening: Voorziening,
+    voorziening: Voorziening | None = None,
     startdatum: datetime.date,
     eerste_keus: Voorziening | None = None,
     verwachte_duur_weken: int | None = None,
     perspectief: str = "",
+    buiten_regio: str = "",
     request=None,
 ) -> Plaatsing:
-    """A placement takes a free place: the facility's row lock makes concurrent requests queue."""
+    """A placement takes a free place: the facility's row lock makes concurrent requests queue.
+    A placement outside the region names its facility (buiten_regio): no regional capacity to
+    check, and perspective direction (the regisseur) goes along as with any stay."""
+    buiten_regio = (buiten_regio or "").strip()
+    if voorziening is None:
+        return _plaatsen_buiten_regio(
+            user,
+            beschikking,
+            naam=buiten_regio,
+            startdatum=startdatum,
+            verwachte_duur_weken=verwachte_duur_weken,
+            perspectief=perspectief,
+            request=request,
+        )
+    if buiten_regio:
+        raise veldfout("buiten_regio", "Kies een voorziening in de regio óf noem die buiten de regio, niet allebei.")
     voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
     if voorziening.type.hulpvorm_id is not None:
         raise veldfout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
@@ -157,6 +173,36 @@ def plaatsen(
         verwachte_duur_weken=verwachte_duur_weken,
         perspectief=perspectief,
     )
+    perspectiefregie.open_traject(
+        jeugdige=beschikking.jeugdige,
+        gemeente=beschikking.gemeente,
+        bron="plaatsing",
+        bron_id=plaatsing.pk,
+        startdatum=startdatum,
+        gezag_derden=beschikking.gezag_derden,
+    )
+    log(user, Actie.AANMAKEN, "servicepunt.plaatsing", plaatsing, beschikking.jeugdige, request)
+    return plaatsing
+
+
+def _plaatsen_buiten_regio(
+    user, beschikking: Beschikking, *, naam: str, startdatum, verwachte_duur_weken, perspectief, request
+) -> Plaatsing:
+    if not naam:
+        raise veldfout(
+            "voorziening", "Kies de voorziening, of noem bij een plaatsing buiten de regio de voorziening en plaats."
+        )
+    if startdatum < beschikking.afgegeven_op:
+        raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
+    plaatsing = Plaatsing.objects.create(
+        beschikking=beschikking,
+        buiten_regio=naam,
+        startdatum=startdatum,
+        verwachte_duur_weken=verwachte_duur_weken,
+        perspectief=perspectief,
+    )
+    if not beschikking.buiten_regio:
+        Beschikking.objects.filter(pk=beschikking.pk).update(buiten_regio=True)
     perspectiefregie.open_traject(
         jeugdige=beschikking.jeugdige,
         gemeente=beschikking.gemeente,
@@ -264,7 +310,7 @@ def tijdlijn(jeugdige, user) -> list:
         for o in b.overbruggingen.all():
             stappen.append(Stap(o.startdatum, "servicepunt", f"Overbruggingshulp: {o.omschrijving}"))
         for p in b.plaatsingen.all():
-            stappen.append(Stap(p.startdatum, "servicepunt", f"Geplaatst in {p.voorziening.naam}"))
+            stappen.append(Stap(p.startdatum, "servicepunt", f"Geplaatst in {p.plek}"))
             if p.einddatum:
-                stappen.append(Stap(p.einddatum, "servicepunt", f"Einde plaatsing in {p.voorziening.naam}"))
+                stappen.append(Stap(p.einddatum, "servicepunt", f"Einde plaatsing in {p.plek}"))
     return stappen

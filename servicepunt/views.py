@@ -149,12 +149,15 @@ def beschikkingen(request):
         b.uiterlijk = regels.uiterlijk_gestart(b.afgegeven_op)
         b.termijn = regels.tweewekenregel(b.afgegeven_op, b.eerste_start, vandaag)
     werk = [b for b in rijen if b.termijn in ("open", "verlopen")]
-    log_lijst(request.user, "servicepunt.beschikking", werk, "jeugdige_id", request)
+    wlz = [b for b in rijen if b.wlz_indicatie]  # a signal, whatever the two-week rule says
+    log_lijst(request.user, "servicepunt.beschikking", werk + [b for b in wlz if b not in werk], "jeugdige_id", request)
     return render(
         request,
         "servicepunt/beschikkingen.html",
         {
             "werk": werk,
+            "wlz": wlz,
+            "wlz_wat_te_doen": regels.WLZ_WAT_TE_DOEN,
             "labels": regels.TWEEWEKEN_LABELS,
             "form": form,
             "mag_registreren": request.user.has_perm("servicepunt.beschikking_registreren"),
@@ -243,6 +246,7 @@ def beschikking_tonen(request, obj, gemeente_form=None):
             "overbrugging_form": forms.OverbruggingForm(),
             "plaatsing_form": forms.PlaatsingForm(),
             "einde_form": forms.EindeForm(),
+            "wlz_wat_te_doen": regels.WLZ_WAT_TE_DOEN,
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
             "gemeente_form": gemeente_form or forms.GemeenteWijzigenForm(),
             "mag_gemeente_wijzigen": request.user.has_perm("servicepunt.gemeente_wijzigen", obj),

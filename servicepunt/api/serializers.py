@@ -41,6 +41,7 @@ class PlaatsingSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "voorziening",
+            "buiten_regio",
             "eerste_keus",
             "startdatum",
             "verwachte_duur_weken",
@@ -92,7 +93,15 @@ class BeschikkingSerializer(serializers.ModelSerializer):
 
 
 class PlaatsingInvoer(serializers.Serializer):
-    voorziening = serializers.PrimaryKeyRelatedField(queryset=Voorziening.objects.all())
+    voorziening = serializers.PrimaryKeyRelatedField(
+        queryset=Voorziening.objects.all(), required=False, allow_null=True
+    )
+    buiten_regio = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Een voorziening buiten de regio (naam, aanbieder, plaats), in plaats van `voorziening`.",
+    )
     eerste_keus = serializers.PrimaryKeyRelatedField(
         queryset=Voorziening.objects.all(), required=False, allow_null=True
     )

@@ -210,3 +210,14 @@ def test_gezag_door_derden_legt_de_regie_bij_de_gi(toegang_almere):
         assert rij.regisseur_status is None and not rij.signaal
         gi = persona("gi", username="gi")
         assert list(Traject.objects.zichtbaar_voor(gi)) == [traject]
+
+
+def test_een_gecorrigeerde_startdatum_verschuift_het_traject(api, ccp):
+    with op(D(2026, 11, 5)):
+        inzet = crisisbed(api, ccp, start="2026-11-05")
+        from crisis import correcties
+
+        correcties.inzet_corrigeren(ccp, inzet, reden="Opname was al op 3 november", startdatum=D(2026, 11, 3))
+        t = api(persona("toegang", gemeente_id="almere", username="t")).get(TRAJECTEN).json()["results"][0]
+    assert t["geopend_op"] == "2026-11-03"
+    assert t["verblijven"][0]["startdatum"] == "2026-11-03"
