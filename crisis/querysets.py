@@ -17,11 +17,13 @@ class AanmeldingQuerySet(models.QuerySet):
         if user.rol == Rol.TOEGANG and user.gemeente_id:
             return self.filter(gemeente_id=user.gemeente_id)
         if user.rol == Rol.AANBIEDER and user.aanbieder_id:
-            # Providers see the referrals assigned to them or staying in their facilities.
-            return self.filter(
-                Q(toewijzingen__aanbieder_id=user.aanbieder_id)
-                | Q(inzetten__voorziening__aanbieder_id=user.aanbieder_id)
-            ).distinct()
+            # Providers see the referrals assigned to them and not declined, or staying in their
+            # facilities: access follows the current need to know, so a provider that declined
+            # no longer reads the referral nor where it went next.
+            levend = Q(
+                toewijzingen__aanbieder_id=user.aanbieder_id, toewijzingen__status__in=["toegewezen", "geaccepteerd"]
+            )
+            return self.filter(levend | Q(inzetten__voorziening__aanbieder_id=user.aanbieder_id)).distinct()
         if user.rol == Rol.GI:
             return self.filter(ingediend_door=user)
         return self.none()

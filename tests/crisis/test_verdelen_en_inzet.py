@@ -185,3 +185,17 @@ def test_afsluiten_met_vervolg_uit_de_juiste_lijst(api, ccp):
     assert r.status_code == 200 and r.json()["vervolg"] == "casusregie"
     assert api(ccp).post(url, {"einddatum": "2026-12-02", "vervolg": "casusregie"}, format="json").status_code == 409
     assert Aanmelding.objects.get(pk=pk).status == "afgesloten"
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_aanbieder_die_weigerde_leest_de_aanmelding_en_de_toewijzingsketen_niet_meer(api, ccp):
+    pk = nieuwe(api, ccp)
+    assert verdeel(api, ccp, pk).json()["aanbieder"]["code"] == "sheerenloo"
+    heerenloo, intermetzo = aanbieder_persona("sheerenloo"), aanbieder_persona("intermetzo")
+    assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 200  # while assigned: need to know
+    api(heerenloo).post(f"{AANMELDINGEN}{pk}/weigeren/", {"reden": "geen_capaciteit"}, format="json")
+    assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 404
+    assert api(heerenloo).get(AANMELDINGEN).json()["count"] == 0
+    assert api(heerenloo).post(f"{AANMELDINGEN}{pk}/accepteren/", format="json").status_code == 404
+    # The next provider in the chain reads it.
+    assert api(intermetzo).get(f"{AANMELDINGEN}{pk}/").status_code == 200
