@@ -156,7 +156,7 @@ ACTIES = {
     "deelnemer": (
         "experttafel.plannen",
         forms.DeelnemerForm,
-        lambda r, c, d: services.deelnemer_toevoegen(r.user, c, **d),
+        lambda r, c, d: services.deelnemer_toevoegen(r.user, c, request=r, **d),
     ),
     "uitnodigen": ("experttafel.plannen", None, lambda r, c, d: services.uitnodigen(r.user, c, request=r)),
     "besproken": ("experttafel.adviseren", None, lambda r, c, d: services.besproken(r.user, c, request=r)),

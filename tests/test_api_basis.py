@@ -119,3 +119,24 @@ def test_een_deelnemer_toevoegen_logt_wie_namens_wie_en_vanaf_welk_adres(api):
     assert r.status_code == 201
     regel = AuditRegel.objects.get(onderwerp="experttafel.deelnemer")
     assert (regel.gebruikersnaam, regel.kanaal, regel.ip_adres) == ("renee", "api", "10.9.8.7")
+
+
+def test_elke_pagina_en_elk_endpoint_geeft_de_verzoekcontext_aan_de_logging():
+    """Who, on whose behalf and from which address: every page or endpoint that calls an audited
+    service (one with a `request` parameter) passes its request, so no audit row lacks it."""
+    import ast
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    gelogd = set()
+    for p in [*root.glob("*/services.py"), *root.glob("*/correcties.py")]:
+        for n in ast.parse(p.read_text()).body:
+            if isinstance(n, ast.FunctionDef) and "request" in [a.arg for a in n.args.args + n.args.kwonlyargs]:
+                gelogd.add(n.name)
+    zonder = []
+    for p in [*root.glob("*/views.py"), *root.glob("*/api/views.py")]:
+        for n in ast.walk(ast.parse(p.read_text())):
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in gelogd:
+                if "request" not in [k.arg for k in n.keywords] and len(n.args) < 3:
+                    zonder.append(f"{p.relative_to(root)}:{n.lineno} {n.func.attr}")
+    assert not zonder, f"Aanroepen zonder request: {zonder}"
