@@ -145,3 +145,14 @@ class LeerevaluatieForm(forms.Form):
     )
     geleerd = forms.CharField(label="Wat is geleerd (geanonimiseerd)", widget=forms.Textarea(attrs={"rows": 4}))
     thema = forms.ModelChoiceField(label="Thema", queryset=Thema.objects.filter(actief=True))
+
+
+class OpvolgingCorrectieForm(OpvolgingForm):
+    """A recorded follow-up corrected: the party, the corrected answer and a required reason."""
+
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht: de vorige opvolging blijft met deze reden zichtbaar in de geschiedenis.",
+    )

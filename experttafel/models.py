@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from kern.models import Aanbieder, Codelijst, Gemeente, Jeugdige
 
@@ -204,6 +205,8 @@ class Opvolging(models.Model):
     motivering = models.TextField("motivering bij afwijken", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+    # A corrected follow-up keeps its earlier version (who, when, why).
+    history = HistoricalRecords(excluded_fields=["vastgelegd_op"])
 
     class Meta:
         verbose_name = "opvolging"

@@ -18,7 +18,7 @@ from audit.services import log, log_lijst
 from kern import termijnen
 from kern.fouten import Conflict, fouten_naar_form, leesbaar
 
-from . import forms, regels, services
+from . import correcties, forms, regels, services
 from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
 
 
@@ -140,9 +140,11 @@ def _pagina_casus(request, pk) -> Casus:
 
 def _form(form_cls, casus: Casus, data=None):
     """The follow-up form offers the parties of this case's advice; other forms are plain."""
-    if form_cls is forms.OpvolgingForm:
+    if form_cls in (forms.OpvolgingForm, forms.OpvolgingCorrectieForm):
         aanbieders = casus.advies.aanbieders.all() if hasattr(casus, "advies") else None
-        return forms.OpvolgingForm(data, aanbieders=aanbieders)
+        return form_cls(
+            data, aanbieders=aanbieders, prefix="corr" if form_cls is forms.OpvolgingCorrectieForm else None
+        )
     return form_cls(data)
 
 
@@ -169,6 +171,12 @@ ACTIES = {
         "experttafel.opvolgen",
         forms.OpvolgingForm,
         lambda r, c, d: services.opvolging_vastleggen(r.user, c, request=r, **d),
+    ),
+    # A recorded follow-up that is wrong is corrected with a reason (#12.6).
+    "opvolging_correctie": (
+        "experttafel.opvolgen",
+        forms.OpvolgingCorrectieForm,
+        lambda r, c, d: correcties.opvolging_corrigeren(r.user, c, request=r, **d),
     ),
     "escaleren": (
         "experttafel.adviseren",
@@ -237,6 +245,8 @@ def casus(request, pk):
             "deelnemer_form": forms.DeelnemerForm(),
             "advies_form": forms.AdviesForm(),
             "opvolging_form": _form(forms.OpvolgingForm, obj),
+            "opvolging_correctieform": _form(forms.OpvolgingCorrectieForm, obj) if obj.opvolgingen.all() else None,
+            "geschiedenis": correcties.geschiedenis_van(obj),
             "open_partijen": open_partijen,
             "na_sessie": obj.sessie is None or obj.sessie.datum <= timezone.localdate(),
             "tijd": services.tijdslot(obj) if obj.sessie_id and obj.status == "gepland" else None,

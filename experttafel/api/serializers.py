@@ -214,3 +214,14 @@ class PlanningInvoer(serializers.Serializer):
         if (data["tot"] - data["van"]).days > 366 * 5:
             raise serializers.ValidationError({"tot": ["Vraag een planning van hoogstens vijf jaar op."]})
         return data
+
+
+class OpvolgingCorrectieInvoer(serializers.Serializer):
+    """Which party's follow-up, what changes, and the required reason."""
+
+    reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    aanbieder = serializers.SlugRelatedField(
+        slug_field="code", queryset=Aanbieder.objects.all(), required=False, allow_null=True, default=None
+    )
+    opgevolgd = serializers.BooleanField(required=False, allow_null=True, default=None)
+    motivering = serializers.CharField(required=False, allow_blank=True, max_length=5000, default=None, allow_null=True)

@@ -15,6 +15,11 @@ urlpatterns = [
     path("casussen/<int:pk>/besproken/", views.BesprokenView.as_view(), name="api-et-besproken"),
     path("casussen/<int:pk>/advies/", views.AdviesView.as_view(), name="api-et-advies"),
     path("casussen/<int:pk>/opvolging/", views.OpvolgingView.as_view(), name="api-et-opvolging"),
+    path(
+        "casussen/<int:pk>/opvolging/correctie/",
+        views.OpvolgingCorrectieView.as_view(),
+        name="api-et-opvolging-correctie",
+    ),
     path("casussen/<int:pk>/escaleren/", views.EscalerenView.as_view(), name="api-et-escaleren"),
     path(
         "casussen/<int:pk>/escalatie-uitkomst/", views.EscalatieUitkomstView.as_view(), name="api-et-escalatie-uitkomst"

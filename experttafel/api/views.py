@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 
-from .. import regels, services
+from .. import correcties, regels, services
 from ..models import Casus, Instelling, Sessie
 from . import serializers as s
 
@@ -170,6 +170,12 @@ OpvolgingView = _actie(
     "experttafel.opvolgen",
     lambda r, c, d: services.opvolging_vastleggen(r.user, c, request=r, **d),
     status.HTTP_201_CREATED,
+)
+# A wrong follow-up is corrected with a reason (#12.6); the earlier version is kept.
+OpvolgingCorrectieView = _actie(
+    s.OpvolgingCorrectieInvoer,
+    "experttafel.opvolgen",
+    lambda r, c, d: correcties.opvolging_corrigeren(r.user, c, request=r, **d),
 )
 AdviesView = _actie(
     s.AdviesInvoer,

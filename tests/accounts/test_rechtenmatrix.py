@@ -37,6 +37,7 @@ MATRIX = {
     "crisis:import": ("", _),  # tests/crisis/test_import_op_de_achtergrond.py
     "crisis:import_status": ("", _),
     "api-regie-plan-correctie": ("", _),  # POST only (tests/perspectiefregie/test_plan_correctie.py)
+    "api-et-opvolging-correctie": ("", _),  # POST only (tests/experttafel/test_opvolging_correctie.py)
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
