@@ -29,9 +29,20 @@ class AanvraagForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         kwartalen = recente_kwartalen()
         self.fields["kwartaal"].choices = [(k, k) for k in kwartalen]
         self.fields["kwartaal"].initial = kwartalen[1]
         if user is not None and user.gemeente_id:
             self.fields["gemeente"].queryset = Gemeente.objects.filter(code=user.gemeente_id)
             self.fields["gemeente"].empty_label = "Hele regio"
+
+    def clean(self):
+        from .permissions import Bereik
+
+        d = super().clean()
+        gemeente = d.get("gemeente")
+        bereik = Bereik(gemeente.pk if gemeente else None, bool(d.get("publiek")))
+        if self.user is not None and not self.user.has_perm("rapportage.cijfers_bereik", bereik):
+            self.add_error("publiek", "Voor de hele regio kunt u alleen de publieke variant aanvragen.")
+        return d

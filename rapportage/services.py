@@ -29,6 +29,12 @@ logger = logging.getLogger(__name__)
 
 def vraag_aan(user, kwartaal: Kwartaal, gemeente: Gemeente | None = None, publiek: bool = False) -> Rapport:
     """A new version of the report, queued for the worker once this transaction commits."""
+    if getattr(user, "pk", None):  # beat plans the region's report without a user
+        from accounts.permissions import vereist
+
+        from .permissions import Bereik
+
+        vereist(user, "rapportage.cijfers_bereik", Bereik(gemeente.pk if gemeente else None, publiek))
 
     for _ in range(3):  # two requests at once for the same report: the unique constraint decides
         try:

@@ -6,11 +6,13 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from accounts.permissions import vereist
 from crisis.cijfers import Kwartaal
 from flevojeugd.api_basis import BasisAPIView
 from kern.models import Gemeente
 from rapportage import secties
 from rapportage.geheimhouding import publiek as publieke_variant
+from rapportage.permissions import Bereik
 
 
 def gemeente_voor(request):
@@ -70,8 +72,10 @@ class SectieCijfersView(BasisAPIView):
     def get(self, request, jaar, nummer):
         sectie = secties.sectie(self.sectie_code)
         kwartaal = kwartaal_uit(jaar, nummer)
-        cijfers = sectie.cijfers(kwartaal, gemeente_voor(request))
-        if wil_publiek(request):
+        gemeente, publiek = gemeente_voor(request), wil_publiek(request)
+        vereist(request.user, "rapportage.cijfers_bereik", Bereik(gemeente.pk if gemeente else None, publiek))
+        cijfers = sectie.cijfers(kwartaal, gemeente)
+        if publiek:
             cijfers = publieke_variant(sectie.code, cijfers)
         if request.query_params.get("formaat") == "csv":
             return csv_antwoord(sectie.csv_rijen(cijfers), f"{sectie.code}-{kwartaal}.csv")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from audit.models import AuditRegel
@@ -183,7 +184,8 @@ def test_pagina_aanvragen_status_en_download_gelogd(media, geimporteerd, client,
     almere = Rapport.objects.get(gemeente_id="almere")
     client.force_login(persona("beleid", gemeente_id="urk", username="beleid-urk"))
     assert client.get(f"/rapportage/{almere.pk}/download/").status_code == 404
-    assert client.get(f"/rapportage/{rapport.pk}/").status_code == 200  # the region's is for all
+    # The region's exact report is not for one municipality's staff; its public variant is.
+    assert client.get(f"/rapportage/{rapport.pk}/").status_code == 404
 
 
 @pytest.mark.django_db
@@ -192,3 +194,27 @@ def test_build_report_commando_schrijft_de_pdf(media, geimporteerd, tmp_path):
     call_command("build_report", "2026-Q3", "--gemeente", "almere", "--publiek", "--output", str(uit))
     assert uit.read_bytes().startswith(b"%PDF")
     assert Rapport.objects.get().gemeente_id == "almere"
+
+
+@pytest.mark.django_db
+def test_beleid_van_een_gemeente_krijgt_de_regio_alleen_publiek_in_pdf_en_api(
+    media, geimporteerd, client, api, settings
+):
+    settings.TWEESTAPS_VERPLICHT = False
+    regio = persona("beleid", username="beleid-regio")
+    almere = persona("beleid", gemeente_id="almere", username="beleid-almere")
+    exact = services.vraag_aan(regio, Kwartaal(2026, 3))
+    publiek = services.vraag_aan(regio, Kwartaal(2026, 3), publiek=True)
+    client.force_login(almere)
+    assert client.get(f"/rapportage/{exact.pk}/download/").status_code == 404
+    assert client.get(f"/rapportage/{publiek.pk}/download/").status_code == 200
+    # Asking for the region's exact report is refused with a message; the public one is made.
+    r = client.post("/rapportage/", {"kwartaal": "2026-Q3", "gemeente": ""})
+    assert r.status_code == 200 and "alleen de publieke variant" in r.content.decode()
+    assert client.post("/rapportage/", {"kwartaal": "2026-Q3", "gemeente": "", "publiek": "on"}).status_code == 302
+    assert client.post("/rapportage/", {"kwartaal": "2026-Q3", "gemeente": "almere"}).status_code == 302
+    with pytest.raises(PermissionDenied):
+        services.vraag_aan(almere, Kwartaal(2026, 3))
+    # The API agrees: own municipality, never another one.
+    assert api(almere).get("/api/v1/rapportage/ccp/2026-Q3/").status_code == 200
+    assert api(almere).get("/api/v1/rapportage/ccp/2026-Q3/?gemeente=urk").status_code == 403
