@@ -22,6 +22,7 @@ from kern.models import Aanbieder, Hulpvorm, RedenGeenInzet, VervolgAmbulant, Ve
 from perspectiefregie import services as perspectiefregie
 
 from .models import Aanmelding, Inzet
+from .services import loket_melding
 
 INZET_VELDEN = {
     "startdatum": "Startdatum",
@@ -185,12 +186,18 @@ def perspectiefregie_volgen(inzet: Inzet) -> None:
 def aanmelding_corrigeren(user, aanmelding: Aanmelding, *, reden: str, request=None, **nieuw) -> Aanmelding:
     """Correct a referral's codes: hulpvraag, reden_geen (code), ernst, aard."""
     reden = geschiedenis.reden_verplicht(reden)
-    aanmelding = Aanmelding.objects.select_for_update().select_related("jeugdige").get(pk=aanmelding.pk)
+    aanmelding = (
+        Aanmelding.objects.select_for_update(of=("self",)).select_related("jeugdige", "gemeente").get(pk=aanmelding.pk)
+    )
     geschiedenis.nulmeting(aanmelding)
     gewijzigd = []
     if nieuw.get("hulpvraag"):
         if nieuw["hulpvraag"] not in Aanmelding.Hulpvraag.values:
             raise veldfout("hulpvraag", "Kies 'ambulant' of 'verblijf'.")
+        gemeente = aanmelding.gemeente
+        if nieuw["hulpvraag"] == Aanmelding.Hulpvraag.AMBULANT and gemeente.in_regio and not gemeente.ccp_loket:
+            # The intake rule holds for a corrected code too (services.loket_melding says where to go).
+            raise veldfout("hulpvraag", loket_melding(gemeente))
         if nieuw["hulpvraag"] != aanmelding.hulpvraag:
             aanmelding.hulpvraag = nieuw["hulpvraag"]
             gewijzigd.append("hulpvraag")

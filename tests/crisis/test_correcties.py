@@ -180,3 +180,14 @@ def test_corrigeren_via_de_pagina(api, ccp, client):
     assert Inzet.objects.get(pk=inzet).startdatum == datetime.date(2026, 11, 20)
     geschiedenis = r.content.decode().split("Geschiedenis")[-1]
     assert "23-11-2026" in geschiedenis and "20-11-2026" in geschiedenis and "Crisisdienst" in geschiedenis
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_gecorrigeerde_hulpvraag_volgt_de_loketregel(api, ccp):
+    pk = nieuwe(api, ccp, gemeente="lelystad", hulpvraag="verblijf", geboortedatum="2012-01-01")
+    url = f"{AANMELDINGEN}{pk}/correctie/"
+    r = api(ccp).post(url, {"hulpvraag": "ambulant", "reden": "Verkeerd aangeklikt"}, format="json")
+    assert r.status_code == 400 and "lokale team" in r.json()["hulpvraag"][0]
+    pk = nieuwe(api, ccp, hulpvraag="verblijf", geboortedatum="2012-01-01")
+    r = api(ccp).post(f"{AANMELDINGEN}{pk}/correctie/", {"hulpvraag": "ambulant", "reden": "Verkeerd"}, format="json")
+    assert r.status_code == 200 and r.json()["hulpvraag"] == "ambulant"
