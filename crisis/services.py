@@ -73,7 +73,7 @@ def aanmelden(
     sluit = kalender.sluitingsdagen()
     aanmelding = Aanmelding(
         registratienummer=uuid.uuid4().hex,
-        jeugdige=jeugdige_vastleggen(jeugdige),
+        jeugdige=jeugdige_vastleggen({**jeugdige, "via_gi": user.rol == Rol.GI}),
         gemeente=gemeente,
         hulpvraag=hulpvraag,
         toelichting=toelichting,

@@ -70,7 +70,7 @@ def indienen(
     jeugdige_obj = None
     if jeugdige:
         kader = Jeugdige.Kader.GEDWONGEN if via_gi else Jeugdige.Kader.VRIJWILLIG
-        jeugdige_obj = jeugdige_vastleggen({**jeugdige, "gemeente": gemeente, "kader": kader})
+        jeugdige_obj = jeugdige_vastleggen({**jeugdige, "gemeente": gemeente, "kader": kader, "via_gi": via_gi})
     casus = Casus.objects.create(
         jeugdige=jeugdige_obj,
         gemeente=gemeente,

@@ -242,6 +242,12 @@ class Jeugdige(models.Model):
         on_delete=models.PROTECT,
         help_text="De gemeente waarvoor deze registratie is gedaan en van wie zij is; verhuist nooit stilzwijgend.",
     )
+    via_gi = models.BooleanField(
+        "geregistreerd door een GI",
+        default=False,
+        db_default=False,  # raw COPY loads (bench) need not name it
+        help_text="Wat een gecertificeerde instelling registreerde is haar eigen record, naast dat van de gemeente.",
+    )
     gezag = models.CharField("gezag", max_length=10, choices=Gezag.choices, default=Gezag.OUDERS)
     kader = models.CharField("kader", max_length=12, choices=Kader.choices, default=Kader.VRIJWILLIG)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -253,9 +259,10 @@ class Jeugdige(models.Model):
         verbose_name_plural = "jeugdigen"
         ordering = ["achternaam", "voornaam"]
         constraints = [
-            # One record per municipality and BSN (NULLs are distinct: youths without a BSN are
-            # never matched). Registering is INSERT ... ON CONFLICT DO NOTHING against this.
-            models.UniqueConstraint(fields=["gemeente", "bsn"], name="jeugdige_bsn_per_gemeente"),
+            # One record per municipality and BSN, and one per municipality and BSN registered by
+            # a GI (NULLs are distinct: youths without a BSN are never matched). Registering is
+            # INSERT ... ON CONFLICT DO NOTHING against this.
+            models.UniqueConstraint(fields=["gemeente", "via_gi", "bsn"], name="jeugdige_bsn_per_registrant"),
         ]
         # zelfde_persoon looks a person up by BSN across municipalities.
         indexes = [models.Index(fields=["bsn"], name="jeugdige_bsn_idx")]

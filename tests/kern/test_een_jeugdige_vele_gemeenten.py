@@ -353,3 +353,33 @@ def test_cijfers_tellen_een_jeugdige_van_twee_gemeenten_eenmaal(api, almere, lel
     assert (regio["aanmeldingen"], regio["jeugdigen"]) == (4, 3)
     assert ccp_cijfers(kwartaal, Gemeente.objects.get(pk="lelystad"))["jeugdigen"] == 1
     assert ccp_cijfers(kwartaal, Gemeente.objects.get(pk="almere"))["jeugdigen"] == 3
+
+
+def test_een_gi_leert_niet_wat_de_gemeente_van_een_bsn_weet(api):
+    """A GI sees no municipality's records: its referral and its case answer as for an unknown
+    BSN, keep its own data, and leave the municipality's record alone; the records stay linked."""
+    gi = persona("gi", username="gi-aangewezen", ret_aanmelder=True, email="gi@gi.example")
+    almeers = _almere_kent()
+    vraag = referral(hulpvraag="verblijf", bsn=BSN, voornaam="Eigen", geboortedatum="2013-07-07")
+    r = api(gi).post(AANMELDINGEN, vraag, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode() and "2012-03-01" not in r.content.decode()
+    casus = {
+        "vraag": "Wat is passend?",
+        "toestemming": True,
+        "jeugdige": {
+            "voornaam": "Eigen",
+            "achternaam": "Kind",
+            "geboortedatum": "2013-07-07",
+            "bsn": BSN,
+            "gemeente": "almere",
+        },
+    }
+    r = api(gi).post(CASUSSEN, casus, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode()
+    _ongewijzigd(almeers)
+    van_gi = Aanmelding.objects.get().jeugdige
+    assert van_gi.via_gi and van_gi.gemeente_id == "almere" and van_gi.pk != almeers.pk
+    assert Casus.objects.get().jeugdige_id == van_gi.pk
+    assert set(Jeugdige.objects.zelfde_persoon(almeers)) == {almeers, van_gi}
