@@ -374,6 +374,30 @@ class Command(BaseCommand):
             if volgende and i < 2:
                 et.agenderen(voorzitter, casus, volgende)
             aantal += 1
+        # Actieleren after the crisis stays that ended in an out-of-home placement: older ones held.
+        from crisis.models import Inzet
+
+        geleerd = [
+            "Eerder een gezinshuis in de eigen gemeente zoeken; de school bleef zo in beeld.",
+            "Netwerkberaad vóór de crisis had de uithuisplaatsing kunnen voorkomen.",
+        ]
+        for inzet in (
+            Inzet.objects.filter(vervolg_verblijf__code__startswith="uhp_", einddatum__isnull=False)
+            .select_related("aanmelding")
+            .order_by("-einddatum")[:40]
+        ):
+            e = et.leerevaluatie_na_verblijf(
+                "crisis", inzet.pk, inzet.aanmelding.gemeente_id, inzet.vervolg_verblijf_id, inzet.einddatum
+            )
+            if e and e.uiterlijk < vandaag - datetime.timedelta(days=14):
+                et.leerevaluatie_vastleggen(
+                    voorzitter,
+                    e,
+                    gehouden_op=e.einddatum + datetime.timedelta(days=rnd.randint(10, 40)),
+                    wie="Toegang, CCP en de aanbieder van het verblijf",
+                    geleerd=rnd.choice(geleerd),
+                    thema=rnd.choice(themas),
+                )
         return aantal
 
     def _servicepunt(self, rnd: random.Random) -> int:
