@@ -2,7 +2,6 @@
 checked against the status flow (regels.OVERGANGEN) and written to the audit trail."""
 
 import datetime
-from email.mime.text import MIMEText
 from zoneinfo import ZoneInfo
 
 from django.core.mail import EmailMessage
@@ -300,10 +299,10 @@ def _bericht(casus: Casus, deelnemer: Deelnemer, methode: str) -> EmailMessage:
         )
     tekst += "\n\nMet vriendelijke groet,\nDe voorzitter van de regionale experttafel Flevoland\n"
     bericht = EmailMessage(subject=onderwerp, body=tekst, to=[deelnemer.email])
-    deel = MIMEText(ics(casus, deelnemer, methode=methode).decode("utf-8"), "calendar", "utf-8")
-    deel.set_param("method", methode)
-    deel.add_header("Content-Disposition", "attachment", filename="experttafel.ics")
-    bericht.attach(deel)
+    # Django adds the charset to a text/* part itself: naming it here too gave the part two.
+    bericht.attach(
+        "experttafel.ics", ics(casus, deelnemer, methode=methode).decode("utf-8"), f"text/calendar; method={methode}"
+    )
     return bericht
 
 
