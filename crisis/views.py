@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from flevojeugd.toegang import zichtbaar_of_404
 from kern import kalender
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente
@@ -150,10 +151,9 @@ def aanmelden(request):
 
 
 def _pagina_aanmelding(request, pk) -> Aanmelding:
-    return get_object_or_404(
-        Aanmelding.objects.zichtbaar_voor(request.user)
-        .met_details()
-        .prefetch_related(
+    return zichtbaar_of_404(
+        request,
+        Aanmelding.objects.met_details().prefetch_related(
             "geconsulteerd",
             Prefetch(
                 "inzetten",
@@ -163,7 +163,8 @@ def _pagina_aanmelding(request, pk) -> Aanmelding:
             ),
             Prefetch("toewijzingen", queryset=Toewijzing.objects.select_related("aanbieder", "weigerreden")),
         ),
-        pk=pk,
+        pk,
+        "crisis.aanmelding",
     )
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from flevojeugd.toegang import zichtbaar_of_404
 from kern import termijnen
 from kern.fouten import Conflict, fouten_naar_form, leesbaar
 
@@ -128,13 +129,13 @@ def inbrengen(request):
 
 
 def _pagina_casus(request, pk) -> Casus:
-    return get_object_or_404(
-        Casus.objects.zichtbaar_voor(request.user)
-        .select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies")
-        .prefetch_related(
+    return zichtbaar_of_404(
+        request,
+        Casus.objects.select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies").prefetch_related(
             "domeinen", "themas", "deelnemers", "advies__aanbieders", "opvolgingen__aanbieder", "opvolgingen__casus"
         ),
-        pk=pk,
+        pk,
+        "experttafel.casus",
     )
 
 

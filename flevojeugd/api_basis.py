@@ -12,14 +12,15 @@ tests/test_api_basis.py lists every API endpoint and asserts it derives from `Ba
 """
 
 from django.core.exceptions import ImproperlyConfigured
-from django.http import Http404
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import vereist
 from audit.models import Actie
-from audit.services import log, log_geweigerd, log_lijst
+from audit.services import log, log_lijst
+
+from .toegang import zichtbaar_of_404
 
 
 class BasisAPIView(APIView):
@@ -44,14 +45,7 @@ class BasisAPIView(APIView):
 
     def zichtbaar(self, queryset, pk, onderwerp: str | None = None):
         """One record the user may see, or 404 (logged); then the record's own permission."""
-        onderwerp = onderwerp or self.audit_onderwerp
-        try:
-            obj = queryset.zichtbaar_voor(self.request.user).get(pk=pk)
-        except queryset.model.DoesNotExist:
-            log_geweigerd(
-                self.request.user, onderwerp or queryset.model._meta.label_lower, queryset.model, pk, self.request
-            )
-            raise Http404 from None
+        obj = zichtbaar_of_404(self.request, queryset, pk, onderwerp or self.audit_onderwerp)
         perm = self.object_rechten.get(self.request.method)
         if perm is not None:
             vereist(self.request.user, perm, obj)

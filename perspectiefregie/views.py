@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from flevojeugd.toegang import zichtbaar_of_404
 from kern.fouten import Conflict, id_uit, leesbaar
 from kern.tijdlijn import tijdlijn
 
@@ -30,7 +31,9 @@ def lijst(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def traject(request, pk):
-    obj = get_object_or_404(Traject.objects.zichtbaar_voor(request.user).select_related("jeugdige", "gemeente"), pk=pk)
+    obj = zichtbaar_of_404(
+        request, Traject.objects.select_related("jeugdige", "gemeente"), pk, "perspectiefregie.traject"
+    )
     if request.method == "POST":
         actie = request.POST.get("actie")
         try:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from flevojeugd.toegang import zichtbaar_of_404
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
@@ -178,13 +179,17 @@ ACTIES = {
 @login_required
 @require_http_methods(["GET", "POST"])
 def beschikking(request, pk):
-    obj = get_object_or_404(
-        _beschikkingen(request.user).prefetch_related(
+    obj = zichtbaar_of_404(
+        request,
+        Beschikking.objects.select_related(
+            "jeugdige", "gemeente", "brp_gemeente", "zorgtype", "aanbieder"
+        ).prefetch_related(
             Prefetch("plaatsingen", queryset=Plaatsing.objects.select_related("voorziening", "eerste_keus")),
             Prefetch("overbruggingen", queryset=Overbrugging.objects.order_by("startdatum")),
             Prefetch("woonplaatswijzigingen", queryset=Woonplaatswijziging.objects.select_related("van", "naar")),
         ),
-        pk=pk,
+        pk,
+        "servicepunt.beschikking",
     )
     if request.method == "POST" and request.POST.get("actie") == "gemeente":
         return _gemeente_wijzigen(request, obj)

@@ -140,3 +140,22 @@ def test_elke_pagina_en_elk_endpoint_geeft_de_verzoekcontext_aan_de_logging():
                 if "request" not in [k.arg for k in n.keywords] and len(n.args) < 3:
                     zonder.append(f"{p.relative_to(root)}:{n.lineno} {n.func.attr}")
     assert not zonder, f"Aanroepen zonder request: {zonder}"
+
+
+@pytest.mark.django_db
+def test_een_geweigerde_pagina_van_een_jeugdige_wordt_ook_gelogd(client, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    almere = persona("toegang", gemeente_id="almere", username="anouk")
+    lelystad = persona("toegang", gemeente_id="lelystad", username="lars")
+    with time_machine.travel(NU, tick=False):
+        jeugdige = JeugdigeFactory(gemeente_id="almere", geboortedatum=datetime.date(2016, 1, 1))
+        b = sp_services.beschikking_registreren(almere, jeugdige=jeugdige, afgegeven_op=datetime.date(2026, 11, 2))
+        client.force_login(lelystad)
+        assert client.get(f"/servicepunt/beschikkingen/{b.pk}/").status_code == 404
+    regel = AuditRegel.objects.get(gebruiker=lelystad, actie=Actie.GEWEIGERD)
+    assert (regel.onderwerp, regel.onderwerp_id, regel.jeugdige_id, regel.kanaal) == (
+        "servicepunt.beschikking",
+        str(b.pk),
+        jeugdige.pk,
+        "pagina",
+    )
