@@ -126,6 +126,20 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
     )
     plan["percentage"] = round(100 * plan["op_tijd"] / plan["opnames"], 1) if plan["opnames"] else 0.0
 
+    # Stays started in the quarter: by their ambulant partner (every stay comes with ambulant
+    # help), and how many were placed above capacity in an acute unsafe situation.
+    opnames = inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot))
+    ambulant_partner = {}
+    boven_capaciteit = 0
+    for r in (
+        opnames.values("ambulant_lokaal_team", "ambulant_door__aanbieder_id")
+        .annotate(n=Count("id"), boven=Count("id", filter=~Q(boven_capaciteit_reden="")))
+        .order_by()
+    ):
+        sleutel = "lokaal_team" if r["ambulant_lokaal_team"] else (r["ambulant_door__aanbieder_id"] or "onbekend")
+        ambulant_partner[sleutel] = ambulant_partner.get(sleutel, 0) + r["n"]
+        boven_capaciteit += r["boven"]
+
     return {
         "kwartaal": str(kwartaal),
         "van": van.isoformat(),
@@ -139,6 +153,8 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
         "vervolg_verblijf": vervolg_verblijf,
         "verblijfsduur": verblijfsduur,
         "perspectiefplan_binnen_14_dagen": plan,
+        "verblijf_ambulant_door": dict(sorted(ambulant_partner.items())),
+        "boven_capaciteit": boven_capaciteit,
     }
 
 

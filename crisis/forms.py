@@ -73,10 +73,22 @@ class InzetForm(forms.Form):
         required=False,
         help_text="Kies de ambulante inzet, of het lokale team van de gemeente.",
     )
+    boven_capaciteit = forms.BooleanField(
+        label="Boven capaciteit plaatsen (acuut onveilige situatie)",
+        required=False,
+        help_text="Alleen als de voorziening vol is en de jeugdige nu niet veilig is; "
+        "de plaatsing wordt gemeld aan de functioneel eigenaar en telt mee in de kwartaalcijfers.",
+    )
+    boven_capaciteit_reden = forms.CharField(
+        label="Reden plaatsing boven capaciteit",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class AfsluitenForm(forms.Form):
-    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput())
+    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput(), niet_in_toekomst=True)
     vervolg = forms.ChoiceField(label="Vervolg")
 
     def __init__(self, *args, verblijf: bool, **kwargs):

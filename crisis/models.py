@@ -56,6 +56,15 @@ class Instelling(models.Model):
         help_text="Binnen zoveel werkuren accepteert of weigert een aanbieder een toewijzing; daarna ziet het "
         "CCP een signaal op het dagoverzicht.",
     )
+    lang_verblijf_dagen = models.PositiveSmallIntegerField(
+        "lang crisisverblijf na (dagen)",
+        default=28,
+        help_text="Een crisisverblijf dat zo lang of langer loopt, is een signaal op het dagoverzicht en het bord.",
+    )
+    crisisdienst_naam = models.CharField("24-uurs crisisdienst", max_length=120, default="24-uurs crisisdienst")
+    crisisdienst_telefoon = models.CharField(
+        "telefoon 24-uurs crisisdienst", max_length=40, blank=True, default="0800-1234567"
+    )
 
     class Meta:
         verbose_name = "instelling CCP"
@@ -192,6 +201,8 @@ class Inzet(models.Model):
     historisch_perspectiefplan = models.DateField(
         "perspectiefplan vastgesteld op (historische registratie)", null=True, blank=True
     )
+    # An acute unsafe situation: the CCP placed above capacity and said why (empty: an ordinary stay).
+    boven_capaciteit_reden = models.TextField("reden plaatsing boven capaciteit", blank=True, default="", db_default="")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     objects = InzetQuerySet.as_manager()
@@ -263,3 +274,47 @@ class Import(models.Model):
     @property
     def afgerond(self) -> bool:
         return self.status in (self.Status.KLAAR, self.Status.MISLUKT)
+
+
+class CrisisplekBuitenRegio(models.Model):
+    """Reference data: crisis places outside Flevoland the CCP can call when the region is full."""
+
+    naam = models.CharField("naam", max_length=120)
+    plaats = models.CharField("plaats", max_length=80)
+    telefoon = models.CharField("telefoon", max_length=40, blank=True)
+    leeftijd_min = models.PositiveSmallIntegerField("leeftijd vanaf", default=0)
+    leeftijd_max = models.PositiveSmallIntegerField("leeftijd tot en met", default=17)
+    vrij = models.PositiveSmallIntegerField("vrije plaatsen (laatst bekend)", null=True, blank=True)
+    bijgewerkt_op = models.DateField("vrije plaatsen bijgewerkt op", null=True, blank=True)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        verbose_name = "crisisplek buiten de regio"
+        verbose_name_plural = "crisisplekken buiten de regio"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Escalatie(models.Model):
+    """A placement above capacity, escalated to the functional owner of the crisis places.
+
+    Holds no youth data: the facility, the day, who placed and why; the stay itself is linked for
+    the CCP, who may see it."""
+
+    inzet = models.OneToOneField(Inzet, on_delete=models.PROTECT, related_name="escalatie")
+    voorziening = models.ForeignKey(Voorziening, on_delete=models.PROTECT, related_name="+")
+    datum = models.DateField("datum")
+    reden = models.TextField("reden")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    gemeld_op = models.DateTimeField("gemeld op", auto_now_add=True)
+    afgehandeld_op = models.DateTimeField("afgehandeld door de functioneel eigenaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "escalatie boven capaciteit"
+        verbose_name_plural = "escalaties boven capaciteit"
+        ordering = ["-gemeld_op"]
+
+    def __str__(self):
+        return f"Boven capaciteit: {self.voorziening} ({self.datum:%d-%m-%Y})"

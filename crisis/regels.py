@@ -110,3 +110,24 @@ def behandelen_status(
     """'Behandelen vóór' is a moment, not a day: it is 'verlopen' (red) from the minute it has
     passed unhandled. No 'bijna': during office hours the moment is the referral itself."""
     return termijnen.status(behandelen_voor, opgepakt_op, nu, bijna=datetime.timedelta(0))
+
+
+LOKAAL_TEAM = "lokaal_team"  # ambulant help by the municipality's own local team
+
+
+def ambulante_hulp_bij_verblijf(ambulant_door) -> str | int | None:
+    """A stay is only offered together with ambulant help: 'lokaal_team', or the id of this
+    referral's ambulant deployment. None when the request names neither (the stay is refused)."""
+    if ambulant_door in (None, ""):
+        return None
+    if ambulant_door == LOKAAL_TEAM:
+        return LOKAAL_TEAM
+    try:
+        return int(ambulant_door)
+    except (TypeError, ValueError):
+        return None
+
+
+def lang_verblijf(startdatum: datetime.date | None, vandaag: datetime.date, termijn_dagen: int) -> bool:
+    """A crisis stay that has lasted the regional term or longer is a signal: stays must be short."""
+    return startdatum is not None and (vandaag - startdatum).days >= termijn_dagen

@@ -11,15 +11,15 @@ from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
 from experttafel.services import leerevaluatie_na_verblijf
-from kern import kalender
-from kern.bezetting import met_bezetting
+from kern import bezetting, datums, kalender
+from kern.bezetting import Alternatief, Plaatsvraag, met_bezetting, neem_plaats
 from kern.fouten import Conflict, veldfout
 from kern.models import (
     Aanbieder,
@@ -36,9 +36,9 @@ from kern.services import jeugdige_vastleggen
 from perspectiefregie import services as perspectiefregie
 
 from . import regels
-from .models import Aanmelding, CrisisContract, Inzet, Toewijzing
+from .models import Aanmelding, CrisisContract, CrisisplekBuitenRegio, Escalatie, Instelling, Inzet, Toewijzing
 
-LOKAAL_TEAM = "lokaal_team"
+LOKAAL_TEAM = regels.LOKAAL_TEAM
 
 _BRON_PER_ROL = {Rol.TOEGANG: Aanmelding.Bron.TOEGANG, Rol.GI: Aanmelding.Bron.GI, Rol.CCP: Aanmelding.Bron.TELEFOON}
 
@@ -250,6 +250,63 @@ def accepteren(user, aanmelding: Aanmelding, request=None) -> Toewijzing:
     return toewijzing
 
 
+def _zelfde_persoon(jeugdige) -> list[int]:
+    """The records of this youth, also those other municipalities keep of the same person (BSN):
+    one youth holds one crisis place, whichever record a referral was made on."""
+    from kern.models import Jeugdige
+
+    return sorted(Jeugdige.objects.zelfde_persoon(jeugdige).values_list("pk", flat=True))
+
+
+def _een_crisisplek(jeugdige, startdatum: datetime.date) -> None:
+    """A youth holds at most one crisis place at a time: a retry, a double click or a second
+    referral for a youth who already stays somewhere is a conflict, not a second bed."""
+    from kern.models import Jeugdige
+
+    ids = _zelfde_persoon(jeugdige)
+    # Lock the person's records (in id order, so two requests cannot deadlock): requests for one
+    # youth through two referrals, for two different facilities, queue here.
+    list(Jeugdige.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    lopend = (
+        Inzet.objects.verblijven()
+        .filter(aanmelding__jeugdige_id__in=ids)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=startdatum))
+        .order_by("startdatum")
+        .first()
+    )
+    if lopend is not None:
+        raise Conflict(
+            "Deze jeugdige heeft al een crisisplek"
+            + (f" (sinds {lopend.startdatum:%d-%m-%Y})" if lopend.startdatum else "")
+            + ": een jeugdige heeft één crisisplek tegelijk. Sluit dat verblijf eerst af."
+        )
+
+
+def alternatieven_crisis(voorziening: Voorziening, leeftijd: int) -> list[Alternatief]:
+    """What the CCP can offer when a crisis facility is full, beside the region's other crisis
+    places: crisis places outside the region (reference data) and the 24-hour crisis service."""
+    instelling = Instelling.huidige()
+    buiten = [
+        Alternatief(
+            "buiten_regio",
+            f"{p.naam} ({p.plaats})",
+            vrij=p.vrij,
+            telefoon=p.telefoon,
+            toelichting=f"vrije plaatsen bijgewerkt op {p.bijgewerkt_op:%d-%m-%Y}" if p.bijgewerkt_op else "",
+        )
+        for p in CrisisplekBuitenRegio.objects.filter(
+            actief=True, leeftijd_min__lte=leeftijd, leeftijd_max__gte=leeftijd
+        )
+    ]
+    dienst = Alternatief(
+        "crisisdienst",
+        instelling.crisisdienst_naam,
+        telefoon=instelling.crisisdienst_telefoon,
+        toelichting="Acute onveiligheid, dag en nacht bereikbaar.",
+    )
+    return [*buiten, dienst]
+
+
 @transaction.atomic
 def inzetten(
     user,
@@ -260,6 +317,8 @@ def inzetten(
     voorziening: Voorziening | None = None,
     ambulant_door: str | int | None = None,
     verwachte_einddatum: datetime.date | None = None,
+    boven_capaciteit: bool = False,
+    boven_capaciteit_reden: str = "",
     request=None,
 ) -> Inzet:
     aanmelding = _vergrendel(aanmelding)
@@ -278,23 +337,39 @@ def inzetten(
         _koppel_ambulant(inzet, aanmelding, ambulant_door)
         if voorziening is None:
             raise veldfout("voorziening", "Kies de crisisvoorziening voor het verblijf.")
-        # The row lock serialises requests for the same facility: two for the last place
-        # cannot both see it free.
-        voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
-        if voorziening.type.hulpvorm_id != hulpvorm.code or not voorziening.actief:
-            raise veldfout("voorziening", f"{voorziening.naam} is geen voorziening voor {hulpvorm.label.lower()}.")
-        leeftijd = aanmelding.jeugdige.leeftijd(startdatum)
-        if not voorziening.past_leeftijd(leeftijd):
-            raise veldfout(
-                "voorziening",
-                f"{voorziening.naam} is voor jeugdigen van {voorziening.leeftijd_min} tot en met "
-                f"{voorziening.leeftijd_max} jaar; deze jeugdige is {leeftijd}.",
-            )
-        if met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), startdatum).get().vrij <= 0:
-            raise Conflict(f"{voorziening.naam} is vol: er is geen vrije plek.")
+        reden = (boven_capaciteit_reden or "").strip()
+        if boven_capaciteit:
+            if user.rol != Rol.CCP:
+                raise PermissionDenied("Alleen het CCP plaatst boven capaciteit.")
+            if not reden:
+                raise veldfout(
+                    "boven_capaciteit_reden",
+                    "Geef de reden: boven capaciteit plaatsen kan alleen in een acuut onveilige situatie.",
+                )
+        try:
+            datums.niet_voor(startdatum, aanmelding.jeugdige.geboortedatum, "startdatum", "geboortedatum")
+        except ValidationError as exc:
+            raise veldfout("startdatum", " ".join(exc.messages)) from None
+        _een_crisisplek(aanmelding.jeugdige, startdatum)
+        voorziening = neem_plaats(
+            Plaatsvraag(
+                voorziening_id=voorziening.pk,
+                geboortedatum=aanmelding.jeugdige.geboortedatum,
+                startdatum=startdatum,
+                crisis_hulpvorm=hulpvorm.code,
+                boven_capaciteit=boven_capaciteit,
+            ),
+            alternatieven_crisis,
+        )
         inzet.voorziening = voorziening
         inzet.aanbieder_id = voorziening.aanbieder_id
+        if voorziening.boven_capaciteit:
+            inzet.boven_capaciteit_reden = reden
     inzet.save()
+    if inzet.boven_capaciteit_reden:
+        # Escalated to the functional owner of the crisis places; counted in the figures.
+        Escalatie.objects.create(inzet=inzet, voorziening=inzet.voorziening, datum=startdatum, reden=reden, door=user)
+        log(user, Actie.AANMAKEN, "crisis.boven_capaciteit", inzet, aanmelding.jeugdige, request)
     if hulpvorm.verblijf:
         perspectiefregie.open_traject(
             jeugdige=aanmelding.jeugdige,
@@ -311,21 +386,20 @@ def inzetten(
 
 
 def _koppel_ambulant(inzet: Inzet, aanmelding: Aanmelding, ambulant_door) -> None:
-    """A stay is only offered together with ambulant help."""
+    """A stay is only offered together with ambulant help (the rule: regels.ambulante_hulp_bij_verblijf)."""
+    keuze = regels.ambulante_hulp_bij_verblijf(ambulant_door)
     if ambulant_door in (None, ""):
         raise veldfout(
             "ambulant_door",
             "Crisishulp met verblijf kan alleen samen met ambulante hulp: geef de ambulante inzet "
             "van deze aanmelding op, of 'lokaal_team' voor het lokale team van de gemeente.",
         )
-    if ambulant_door == LOKAAL_TEAM:
+    if keuze is None:
+        raise veldfout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.")
+    if keuze == regels.LOKAAL_TEAM:
         inzet.ambulant_lokaal_team = True
         return
-    try:
-        ambulant_id = int(ambulant_door)
-    except (TypeError, ValueError):
-        raise veldfout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.") from None
-    ambulant = aanmelding.inzetten.filter(pk=ambulant_id, hulpvorm__verblijf=False).first()
+    ambulant = aanmelding.inzetten.filter(pk=keuze, hulpvorm__verblijf=False).first()
     if ambulant is None:
         raise veldfout("ambulant_door", "Dit is geen ambulante inzet van deze aanmelding.")
     inzet.ambulant_door = ambulant
@@ -336,8 +410,13 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     inzet = Inzet.objects.select_for_update().select_related("hulpvorm", "aanmelding__jeugdige").get(pk=inzet.pk)
     if inzet.einddatum is not None:
         raise Conflict("Deze inzet is al afgesloten.")
-    if inzet.startdatum and einddatum < inzet.startdatum:
-        raise veldfout("einddatum", "De einddatum ligt vóór de startdatum.")
+    # A stay ends when it has ended: an end in the future would free the bed today (an expected
+    # end is `verwachte_einddatum`). The region's one date rule, kern.datums.
+    try:
+        datums.niet_in_toekomst(einddatum, "einddatum")
+        datums.niet_voor(einddatum, inzet.startdatum, "einddatum", "startdatum")
+    except ValidationError as exc:
+        raise veldfout("einddatum", " ".join(exc.messages)) from None
     if inzet.hulpvorm.verblijf:
         inzet.vervolg_verblijf = VervolgVerblijf.objects.filter(code=vervolg, actief=True).first()
         if inzet.vervolg_verblijf is None:
@@ -381,14 +460,10 @@ def perspectiefplan_vastleggen(
     return Inzet.objects.met_perspectiefplan().get(pk=inzet.pk)
 
 
+@transaction.atomic
 def bevestig_capaciteit(user, voorziening: Voorziening, *, capaciteit: int | None = None) -> Voorziening:
-    if capaciteit is not None:
-        if capaciteit < 0:
-            raise veldfout("capaciteit", "De capaciteit kan niet negatief zijn.")
-        voorziening.capaciteit = capaciteit
-    voorziening.bevestigd_op = timezone.now()
-    voorziening.save(update_fields=["capaciteit", "bevestigd_op"])
-    return voorziening
+    """The one confirmation of kern.bezetting, with its history, as for the service point."""
+    return bezetting.capaciteit_bevestigen(user, voorziening, capaciteit=capaciteit).voorziening
 
 
 def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> dict[str, int]:
@@ -407,34 +482,43 @@ def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> dict[str, i
     return dict(Counter({r["weigerreden_id"]: r["n"] for r in rijen}).most_common())
 
 
-def crisisbord(nu: datetime.datetime | None = None) -> list[Voorziening]:
-    """The informatiepunt's board: every crisis facility with occupancy (kern.bezetting), in one query."""
+def crisisbord(nu: datetime.datetime | None = None, lang_na: int | None = None) -> list[Voorziening]:
+    """The informatiepunt's board: every crisis facility with occupancy (kern.bezetting), in one
+    query, with the signals: expected departures, places taken above capacity, long stays."""
     from django.db.models import IntegerField, OuterRef, Subquery, Value
     from django.db.models.functions import Coalesce
 
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    # A subquery over running stays only: the history of a facility does not slow the board down.
-    vertrek = (
-        Inzet.objects.filter(
-            voorziening=OuterRef("pk"),
-            einddatum__isnull=True,
-            verwachte_einddatum__lte=vandaag + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN),
+    if lang_na is None:
+        lang_na = Instelling.huidige().lang_verblijf_dagen
+
+    def telling(**filters):
+        # A subquery over running stays only: the history of a facility does not slow the board down.
+        qs = Inzet.objects.filter(voorziening=OuterRef("pk"), einddatum__isnull=True, **filters)
+        return Coalesce(
+            Subquery(
+                qs.order_by().values("voorziening").annotate(n=Count("id")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
         )
-        .order_by()
-        .values("voorziening")
-        .annotate(n=Count("id"))
-        .values("n")[:1]
-    )
+
     voorzieningen = list(
         met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False), vandaag)
         .select_related("type", "aanbieder", "gemeente")
-        .annotate(verwacht_vertrek=Coalesce(Subquery(vertrek, output_field=IntegerField()), Value(0)))
+        .annotate(
+            verwacht_vertrek=telling(
+                verwachte_einddatum__lte=vandaag + datetime.timedelta(days=regels.VERWACHT_VERTREK_DAGEN)
+            ),
+            lange_verblijven=telling(startdatum__lte=vandaag - datetime.timedelta(days=lang_na)),
+        )
         .order_by("type__volgorde", "naam")
     )
     grens = nu - datetime.timedelta(hours=regels.VEROUDERD_NA_UREN)
     for v in voorzieningen:
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
+        v.boven_capaciteit = max(v.bezet - v.capaciteit, 0)
     return voorzieningen
 
 

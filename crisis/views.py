@@ -22,7 +22,7 @@ from kern.models import Gemeente
 from . import correcties, forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
 from .grafiek import verblijfsduur_grafiek
-from .models import Aanmelding, Instelling, Inzet, Toewijzing
+from .models import Aanmelding, Escalatie, Instelling, Inzet, Toewijzing
 
 DAGOVERZICHT_RIJEN = 25  # the most urgent first; the full lists are one click away
 
@@ -53,7 +53,8 @@ def dagoverzicht(request):
         .select_related("aanbieder", "aanmelding__jeugdige", "aanmelding__gemeente")
         .order_by("toegewezen_op", "id")
     )
-    termijn = Instelling.huidige().reactietermijn_werkuren
+    instelling = Instelling.huidige()
+    termijn = instelling.reactietermijn_werkuren
     sluit = kalender.sluitingsdagen()
     for t in open_toewijzingen:
         t.reageren_voor = kalender.werkuren_later(t.toegewezen_op, float(termijn), sluit)
@@ -70,7 +71,15 @@ def dagoverzicht(request):
     for v in verblijven:
         v.plan_uiterlijk = regels.perspectiefplan_uiterlijk(v.startdatum)
         v.plan_status = regels.perspectiefplan_status(v.startdatum, None, vandaag)
-    getoond = nieuw + te_verdelen + [t.aanmelding for t in open_toewijzingen] + [v.aanmelding for v in verblijven]
+    signalen = _signalen(vandaag, instelling)
+    getoond = (
+        nieuw
+        + te_verdelen
+        + [t.aanmelding for t in open_toewijzingen]
+        + [v.aanmelding for v in verblijven]
+        + [v.aanmelding for v in signalen["lange_verblijven"]]
+        + [e.inzet.aanmelding for e in signalen["escalaties"]]
+    )
     log_lijst(request.user, "crisis.dagoverzicht", getoond, "jeugdige_id", request)
     return render(
         request,
@@ -87,8 +96,34 @@ def dagoverzicht(request):
             "loket_open": kalender.loket_open(nu),
             "reactietermijn": termijn,
             "max_rijen": DAGOVERZICHT_RIJEN,
+            **signalen,
         },
     )
+
+
+def _signalen(vandaag: datetime.date, instelling: Instelling) -> dict:
+    """Long crisis stays (the regional term) and places taken above capacity that still run."""
+    lang_na = instelling.lang_verblijf_dagen
+    lange, lange_totaal = _deel(
+        Inzet.objects.verblijven()
+        .lopend()
+        .filter(startdatum__lte=vandaag - datetime.timedelta(days=lang_na))
+        .select_related("aanmelding__jeugdige", "voorziening")
+        .order_by("startdatum", "id")
+    )
+    for v in lange:
+        v.dagen = (vandaag - v.startdatum).days
+    escalaties = list(
+        Escalatie.objects.filter(inzet__einddatum__isnull=True)
+        .select_related("inzet__aanmelding__jeugdige", "voorziening")
+        .order_by("datum", "id")[:DAGOVERZICHT_RIJEN]
+    )
+    return {
+        "lang_na": lang_na,
+        "lange_verblijven": lange,
+        "lange_verblijven_totaal": lange_totaal,
+        "escalaties": escalaties,
+    }
 
 
 @login_required
@@ -242,6 +277,7 @@ def aanmelding(request, pk):
             else None,
             # The earlier values of every corrected fact, with who, when and why.
             "geschiedenis": correcties.geschiedenis_van(obj, inzetten),
+            "alternatieven": getattr(request, "alternatieven", None),
         },
     )
 
@@ -290,6 +326,8 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
         uitvoeren(form.cleaned_data if form is not None else {})
     except (ValidationError, Conflict) as exc:
         messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+        # A full facility is never a dead end: the page names where else the youth can go.
+        request.alternatieven = getattr(exc, "alternatieven", None)
         return None
     messages.success(request, "Opgeslagen.")
     return redirect("crisis:aanmelding", pk=obj.pk)
@@ -344,10 +382,11 @@ def beschikbaarheid(request):
         services.bevestig_capaciteit(request.user, voorziening)
         messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")
         return redirect("crisis:beschikbaarheid")
-    bord = services.crisisbord()
+    lang_na = Instelling.huidige().lang_verblijf_dagen
+    bord = services.crisisbord(lang_na=lang_na)
     for v in bord:
         v.mag_bevestigen = request.user.has_perm("crisis.capaciteit_bevestigen", v)
-    return render(request, "crisis/beschikbaarheid.html", {"bord": bord})
+    return render(request, "crisis/beschikbaarheid.html", {"bord": bord, "lang_na": lang_na})
 
 
 @login_required

@@ -38,6 +38,8 @@ def leesbaar(exc: ValidationError | Conflict) -> str:
     """The Dutch message of a refusal, for a page's error banner."""
     if isinstance(exc, ValidationError):
         return " ".join(m for ms in exc.message_dict.values() for m in ms)
+    if isinstance(exc.detail, dict):  # a conflict with more to say (e.g. the alternatives of a full facility)
+        return str(exc.detail.get("detail", ""))
     return str(exc.detail)
 
 

@@ -76,6 +76,11 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         buiten_regio=Count("id", filter=Q(beschikking__buiten_regio=True) | Q(voorziening__gemeente__in_regio=False)),
         eerste_keus=Count("id", filter=Q(eerste_keus__isnull=True) | Q(eerste_keus=F("voorziening"))),
     )
+    # Every stay comes with ambulant help: placements started in the quarter by their ambulant partner.
+    ambulant_partner = {}
+    for r in gestart.values("ambulant_lokaal_team", "ambulant_aanbieder_id").annotate(n=Count("id")).order_by():
+        sleutel = "lokaal_team" if r["ambulant_lokaal_team"] else (r["ambulant_aanbieder_id"] or "onbekend")
+        ambulant_partner[sleutel] = ambulant_partner.get(sleutel, 0) + r["n"]
     stromen["doorstroom"] = gestart.filter(doorstroom).count()
     stromen["recidive"] = gestart.filter(recidive).count()
     uitstroom = (
@@ -107,6 +112,7 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
             "gemiddelde_verblijfsduur": round(float(uitstroom["gemiddelde_verblijfsduur"]), 1)
             if uitstroom["gemiddelde_verblijfsduur"] is not None
             else None,
+            "ambulant_door": dict(sorted(ambulant_partner.items())),
         },
         "beschikkingen": alle,
         "verblijf_aandeel_percentage": _pct(alle["met_verblijf"], alle["totaal"]),

@@ -73,6 +73,10 @@ class PlaatsingForm(forms.Form):
         queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
     )
     startdatum = DatumFormVeld(label="Startdatum", widget=DatumInput())
+    ambulant_door = forms.ChoiceField(
+        label="Ambulante hulp bij het verblijf door",
+        help_text="Een verblijf gaat altijd samen met ambulante hulp: het lokale team of een aanbieder.",
+    )
     verwachte_duur_weken = forms.IntegerField(
         label="Verwachte duur (weken)", required=False, min_value=1, max_value=520
     )
@@ -80,9 +84,19 @@ class PlaatsingForm(forms.Form):
         label="Perspectief na het verblijf", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, **kwargs):
+        from .regels import LOKAAL_TEAM
+
+        super().__init__(*args, **kwargs)
+        self.fields["ambulant_door"].choices = [
+            ("", "— kies —"),
+            (LOKAAL_TEAM, "Het lokale team van de gemeente"),
+            *Aanbieder.objects.order_by("naam").values_list("code", "naam"),
+        ]
+
 
 class EindeForm(forms.Form):
-    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput())
+    einddatum = DatumFormVeld(label="Einddatum", widget=DatumInput(), niet_in_toekomst=True)
     vervolg = forms.CharField(label="Vervolg na het verblijf", max_length=300)
     naar_huis = forms.BooleanField(
         label="De jeugdige gaat naar huis (het traject perspectiefregie sluit)",

@@ -69,6 +69,15 @@ class Beschikking(models.Model):
         verbose_name = "beschikking"
         verbose_name_plural = "beschikkingen"
         ordering = ["-afgegeven_op", "-id"]
+        constraints = [
+            # A double click or a retry must not register a decision twice: one decision per youth,
+            # day of issue, kind of care and provider.
+            models.UniqueConstraint(
+                fields=["jeugdige", "afgegeven_op", "zorgtype", "aanbieder"],
+                name="beschikking_eenmaal",
+                nulls_distinct=False,
+            )
+        ]
 
     def __str__(self):
         return f"Beschikking {self.pk}"
@@ -129,6 +138,17 @@ class Plaatsing(models.Model):
     perspectief = models.TextField("perspectief na het verblijf", blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)
     vervolg = models.CharField("vervolg", max_length=300, blank=True)
+    # Every stay comes with ambulant help: the municipality's local team or a provider.
+    # A database default too, so bulk loads (bench, COPY) that predate the field keep working.
+    ambulant_lokaal_team = models.BooleanField("ambulante hulp door het lokale team", default=False, db_default=False)
+    ambulant_aanbieder = models.ForeignKey(
+        Aanbieder,
+        verbose_name="ambulante hulp door",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = PlaatsingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -154,6 +174,10 @@ class Plaatsing(models.Model):
     @property
     def plek(self) -> str:
         return str(self.voorziening) if self.voorziening_id else f"{self.buiten_regio} (buiten de regio)"
+
+    @property
+    def ambulant_door(self) -> str | None:
+        return "lokaal_team" if self.ambulant_lokaal_team else self.ambulant_aanbieder_id
 
     @property
     def eerste_keus_gekregen(self) -> bool:

@@ -3,6 +3,7 @@
 import datetime
 
 TWEE_WEKEN = 14
+LOKAAL_TEAM = "lokaal_team"  # ambulant help with a placement by the municipality's own local team
 
 
 def uiterlijk_gestart(afgegeven_op: datetime.date) -> datetime.date:

@@ -5,20 +5,28 @@ framework opens perspective direction by an explicit call."""
 
 import datetime
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.models import Actie
 from audit.services import log
 from experttafel.services import leerevaluatie_na_verblijf
-from kern.bezetting import met_bezetting
+from kern import bezetting, datums
+from kern.bezetting import Plaatsvraag, met_bezetting, neem_plaats
 from kern.fouten import Conflict, veldfout
-from kern.models import Gemeente, Jeugdige, Voorziening, Voorzieningtype
+from kern.models import Aanbieder, Gemeente, Jeugdige, Voorziening, Voorzieningtype
 from kern.services import jeugdige_vastleggen, registratie_voor
 from perspectiefregie import services as perspectiefregie
 
 from . import afwegingskader, regels
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
+
+DUBBELKLIK_VENSTER = datetime.timedelta(minutes=10)
+DUBBELE_BESCHIKKING = (
+    "Deze beschikking is al geregistreerd (zelfde jeugdige, datum van afgifte, soort zorg en aanbieder)."
+)
 
 
 @transaction.atomic
@@ -58,20 +66,44 @@ def beschikking_registreren(
         jeugdige = jeugdige_vastleggen({**jeugdige, "gemeente": verantwoordelijk})
     else:
         jeugdige = registratie_voor(jeugdige, verantwoordelijk)
-    beschikking = Beschikking.objects.create(
-        jeugdige=jeugdige,
-        zorgtype=zorgtype,
-        afgegeven_op=afgegeven_op,
-        aanbieder=aanbieder,
-        brp_gemeente=brp_gemeente,
-        gemeente=verantwoordelijk,
-        gemeente_reden=gemeente_reden.strip(),
-        gezag_derden=gezag_derden,
-        wlz_indicatie=wlz_indicatie,
-        buiten_regio=buiten_regio,
-        verwachte_start=verwachte_start,
-        geregistreerd_door=user,
-    )
+    # A double click or a retry sends the same decision twice: the natural key (youth, day of
+    # issue, kind of care, provider) is unique in the database, and the second is a conflict.
+    zelfde = Beschikking.objects.filter(afgegeven_op=afgegeven_op, zorgtype=zorgtype, aanbieder=aanbieder)
+    if zelfde.filter(jeugdige=jeugdige).exists():
+        raise Conflict(DUBBELE_BESCHIKKING)
+    if not jeugdige.bsn and (
+        zelfde.filter(
+            jeugdige__gemeente_id=jeugdige.gemeente_id,
+            jeugdige__bsn__isnull=True,
+            jeugdige__voornaam=jeugdige.voornaam,
+            jeugdige__achternaam=jeugdige.achternaam,
+            jeugdige__geboortedatum=jeugdige.geboortedatum,
+            geregistreerd_door=user,
+            geregistreerd_op__gte=timezone.now() - DUBBELKLIK_VENSTER,
+        ).exists()
+    ):
+        # Without a BSN every registration makes a new youth record, so the key above cannot
+        # see a double click: the same decision for the same name and birth date by the same
+        # user a moment ago is one. (This transaction's new youth record is rolled back.)
+        raise Conflict(DUBBELE_BESCHIKKING)
+    try:
+        with transaction.atomic():
+            beschikking = Beschikking.objects.create(
+                jeugdige=jeugdige,
+                zorgtype=zorgtype,
+                afgegeven_op=afgegeven_op,
+                aanbieder=aanbieder,
+                brp_gemeente=brp_gemeente,
+                gemeente=verantwoordelijk,
+                gemeente_reden=gemeente_reden.strip(),
+                gezag_derden=gezag_derden,
+                wlz_indicatie=wlz_indicatie,
+                buiten_regio=buiten_regio,
+                verwachte_start=verwachte_start,
+                geregistreerd_door=user,
+            )
+    except IntegrityError as exc:  # the same decision, sent twice at the same moment
+        raise Conflict(DUBBELE_BESCHIKKING) from exc
     log(user, Actie.AANMAKEN, "servicepunt.beschikking", beschikking, jeugdige, request)
     return beschikking
 
@@ -120,6 +152,24 @@ def overbrugging_toevoegen(
     return overbrugging
 
 
+def _ambulante_hulp(ambulant_door) -> tuple[bool, Aanbieder | None]:
+    """Every stay comes with ambulant help: 'lokaal_team' or the code of the provider giving it."""
+    if ambulant_door in (None, ""):
+        raise veldfout(
+            "ambulant_door",
+            "Een plaatsing kan alleen samen met ambulante hulp: kies 'lokaal_team' voor het lokale team "
+            "van de gemeente, of de aanbieder die de ambulante hulp geeft.",
+        )
+    if isinstance(ambulant_door, Aanbieder):
+        return False, ambulant_door
+    if ambulant_door == regels.LOKAAL_TEAM:
+        return True, None
+    aanbieder = Aanbieder.objects.filter(code=str(ambulant_door)).first()
+    if aanbieder is None:
+        raise veldfout("ambulant_door", "Onbekende aanbieder: geef 'lokaal_team' of de code van een aanbieder.")
+    return False, aanbieder
+
+
 @transaction.atomic
 def plaatsen(
     user,
@@ -127,15 +177,31 @@ def plaatsen(
     *,
     voorziening: Voorziening | None = None,
     startdatum: datetime.date,
+    ambulant_door: str | Aanbieder | None = None,
     eerste_keus: Voorziening | None = None,
     verwachte_duur_weken: int | None = None,
     perspectief: str = "",
     buiten_regio: str = "",
     request=None,
 ) -> Plaatsing:
-    """A placement takes a free place: the facility's row lock makes concurrent requests queue.
-    A placement outside the region names its facility (buiten_regio): no regional capacity to
-    check, and perspective direction (the regisseur) goes along as with any stay."""
+    """A placement takes a free place on every day through the region's one place-taking
+    (kern.bezetting). A placement outside the region names its facility (buiten_regio): no
+    regional capacity to check, and perspective direction (the regisseur) goes along as with any
+    stay. Every stay, every route, comes with ambulant help (`ambulant_door`)."""
+    lokaal_team, ambulant_aanbieder = _ambulante_hulp(ambulant_door)
+    try:
+        datums.niet_voor(startdatum, beschikking.afgegeven_op, "startdatum", "beschikking")
+        datums.niet_voor(startdatum, beschikking.jeugdige.geboortedatum, "startdatum", "geboortedatum")
+    except ValidationError as exc:
+        raise veldfout("startdatum", " ".join(exc.messages)) from None
+    # The decision's row lock makes a double click wait for the first, which it then sees.
+    beschikking = Beschikking.objects.select_for_update().select_related("jeugdige", "gemeente").get(pk=beschikking.pk)
+    lopend = beschikking.plaatsingen.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=startdatum)).first()
+    if lopend is not None:
+        raise Conflict(
+            f"Op deze beschikking loopt al een plaatsing (sinds {lopend.startdatum:%d-%m-%Y}): "
+            "beëindig die eerst, of registreer een nieuwe beschikking."
+        )
     buiten_regio = (buiten_regio or "").strip()
     if voorziening is None:
         return _plaatsen_buiten_regio(
@@ -145,26 +211,19 @@ def plaatsen(
             startdatum=startdatum,
             verwachte_duur_weken=verwachte_duur_weken,
             perspectief=perspectief,
+            ambulant_lokaal_team=lokaal_team,
+            ambulant_aanbieder=ambulant_aanbieder,
             request=request,
         )
     if buiten_regio:
         raise veldfout("buiten_regio", "Kies een voorziening in de regio óf noem die buiten de regio, niet allebei.")
-    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening.pk)
-    if voorziening.type.hulpvorm_id is not None:
-        raise veldfout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
-    if not voorziening.actief:
-        raise veldfout("voorziening", "Deze voorziening is niet actief.")
-    leeftijd = beschikking.jeugdige.leeftijd(startdatum)
-    if not voorziening.past_leeftijd(leeftijd):
-        raise veldfout(
-            "voorziening",
-            f"{voorziening.naam} is voor {voorziening.leeftijd_min} tot en met "
-            f"{voorziening.leeftijd_max} jaar; de jeugdige is {leeftijd}.",
+    voorziening = neem_plaats(
+        Plaatsvraag(
+            voorziening_id=voorziening.pk,
+            geboortedatum=beschikking.jeugdige.geboortedatum,
+            startdatum=startdatum,
         )
-    if startdatum < beschikking.afgegeven_op:
-        raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
-    if met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), startdatum).get().vrij <= 0:
-        raise Conflict(f"{voorziening.naam} heeft geen vrije plek.")
+    )
     plaatsing = Plaatsing.objects.create(
         beschikking=beschikking,
         voorziening=voorziening,
@@ -172,6 +231,8 @@ def plaatsen(
         eerste_keus=eerste_keus if eerste_keus and eerste_keus.pk != voorziening.pk else None,
         verwachte_duur_weken=verwachte_duur_weken,
         perspectief=perspectief,
+        ambulant_lokaal_team=lokaal_team,
+        ambulant_aanbieder=ambulant_aanbieder,
     )
     perspectiefregie.open_traject(
         jeugdige=beschikking.jeugdige,
@@ -186,20 +247,29 @@ def plaatsen(
 
 
 def _plaatsen_buiten_regio(
-    user, beschikking: Beschikking, *, naam: str, startdatum, verwachte_duur_weken, perspectief, request
+    user,
+    beschikking: Beschikking,
+    *,
+    naam: str,
+    startdatum,
+    verwachte_duur_weken,
+    perspectief,
+    ambulant_lokaal_team: bool,
+    ambulant_aanbieder,
+    request,
 ) -> Plaatsing:
     if not naam:
         raise veldfout(
             "voorziening", "Kies de voorziening, of noem bij een plaatsing buiten de regio de voorziening en plaats."
         )
-    if startdatum < beschikking.afgegeven_op:
-        raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
     plaatsing = Plaatsing.objects.create(
         beschikking=beschikking,
         buiten_regio=naam,
         startdatum=startdatum,
         verwachte_duur_weken=verwachte_duur_weken,
         perspectief=perspectief,
+        ambulant_lokaal_team=ambulant_lokaal_team,
+        ambulant_aanbieder=ambulant_aanbieder,
     )
     if not beschikking.buiten_regio:
         Beschikking.objects.filter(pk=beschikking.pk).update(buiten_regio=True)
@@ -224,8 +294,12 @@ def plaatsing_beeindigen(
     plaatsing = Plaatsing.objects.select_for_update().select_related("beschikking__jeugdige").get(pk=plaatsing.pk)
     if plaatsing.einddatum is not None:
         raise Conflict("Deze plaatsing is al beëindigd.")
-    if einddatum < plaatsing.startdatum:
-        raise veldfout("einddatum", "De einddatum ligt vóór de startdatum.")
+    # A placement ends when it has ended: an end in the future would free the place today.
+    try:
+        datums.niet_in_toekomst(einddatum, "einddatum")
+        datums.niet_voor(einddatum, plaatsing.startdatum, "einddatum", "startdatum")
+    except ValidationError as exc:
+        raise veldfout("einddatum", " ".join(exc.messages)) from None
     if not vervolg.strip():
         raise veldfout("vervolg", "Leg het vervolg na het verblijf vast.")
     plaatsing.einddatum, plaatsing.vervolg = einddatum, vervolg.strip()
@@ -238,15 +312,8 @@ def plaatsing_beeindigen(
 
 @transaction.atomic
 def capaciteit_bevestigen(user, voorziening: Voorziening, *, capaciteit: int) -> Capaciteitsmelding:
-    voorziening = Voorziening.objects.select_for_update().get(pk=voorziening.pk)
-    if capaciteit < 0:
-        raise veldfout("capaciteit", "Het aantal plaatsen kan niet negatief zijn.")
-    vandaag = timezone.localdate()
-    bezet = met_bezetting(Voorziening.objects.filter(pk=voorziening.pk), vandaag).get().bezet
-    voorziening.capaciteit = capaciteit
-    voorziening.bevestigd_op = timezone.now()
-    voorziening.save(update_fields=["capaciteit", "bevestigd_op"])
-    return Capaciteitsmelding.objects.create(voorziening=voorziening, capaciteit=capaciteit, bezet=bezet, door=user)
+    """The region's one confirmation (kern.bezetting), kept with its history."""
+    return bezetting.capaciteit_bevestigen(user, voorziening, capaciteit=capaciteit)
 
 
 def landschap_melden(

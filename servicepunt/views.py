@@ -139,6 +139,8 @@ def beschikkingen(request):
                 return redirect("servicepunt:beschikking", pk=b.pk)
             except ValidationError as exc:
                 fouten_naar_form(form, exc)
+            except Conflict as exc:  # the same decision sent twice (a double click)
+                form.add_error(None, leesbaar(exc))
     vandaag = timezone.localdate()
     rijen = list(
         _beschikkingen(request.user)
@@ -193,6 +195,7 @@ def beschikking(request, pk):
     )
     if request.method == "POST" and request.POST.get("actie") == "gemeente":
         return _gemeente_wijzigen(request, obj)
+    alternatieven = None
     if request.method == "POST":
         actie = request.POST.get("actie", "")
         vereist(request.user, "servicepunt.corrigeren" if actie.startswith("corrigeer-") else "servicepunt.plaatsen")
@@ -228,12 +231,13 @@ def beschikking(request, pk):
             messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
         except (ValidationError, Conflict) as exc:
             messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+            alternatieven = getattr(exc, "alternatieven", None)
     else:
         log(request.user, Actie.INZIEN, "servicepunt.beschikking", obj, obj.jeugdige, request)
-    return beschikking_tonen(request, obj)
+    return beschikking_tonen(request, obj, alternatieven=alternatieven)
 
 
-def beschikking_tonen(request, obj, gemeente_form=None):
+def beschikking_tonen(request, obj, gemeente_form=None, alternatieven=None):
     plaatsingen = list(obj.plaatsingen.all())
     mag_corrigeren = request.user.has_perm("servicepunt.corrigeren")
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
@@ -265,6 +269,7 @@ def beschikking_tonen(request, obj, gemeente_form=None):
             else [],
             # The earlier values of every corrected fact, with who, when and why.
             "geschiedenis": correcties.geschiedenis_van(obj, plaatsingen),
+            "alternatieven": alternatieven,
         },
     )
 

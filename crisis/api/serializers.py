@@ -74,6 +74,7 @@ class InzetSerializer(serializers.ModelSerializer):
     perspectiefplan_datum = serializers.SerializerMethodField(
         help_text="De datum van het ene perspectiefplan (ook via perspectiefregie vastgelegd)."
     )
+    boven_capaciteit = serializers.SerializerMethodField()
 
     class Meta:
         model = Inzet
@@ -89,7 +90,12 @@ class InzetSerializer(serializers.ModelSerializer):
             "einddatum",
             "vervolg",
             "perspectiefplan_datum",
+            "boven_capaciteit",
+            "boven_capaciteit_reden",
         ]
+
+    def get_boven_capaciteit(self, obj) -> bool:
+        return bool(obj.boven_capaciteit_reden)
 
     def get_vervolg(self, obj) -> str | None:
         return obj.vervolg_verblijf_id or obj.vervolg_ambulant_id
@@ -177,10 +183,16 @@ class InzetInvoer(serializers.Serializer):
     startdatum = DatumVeld()
     verwachte_einddatum = DatumVeld(required=False, allow_null=True)
     ambulant_door = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    boven_capaciteit = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Alleen het CCP, in een acuut onveilige situatie: plaatsen ook als de voorziening vol is.",
+    )
+    boven_capaciteit_reden = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
 class AfsluitenInvoer(serializers.Serializer):
-    einddatum = DatumVeld()
+    einddatum = DatumVeld(niet_in_toekomst=True)
     vervolg = serializers.CharField(max_length=40)
 
 
@@ -198,6 +210,10 @@ class BeschikbaarheidSerializer(serializers.ModelSerializer):
     vrij = serializers.IntegerField()
     verwacht_vertrek = serializers.IntegerField()
     verouderd = serializers.BooleanField()
+    boven_capaciteit = serializers.IntegerField(help_text="Zoveel jeugdigen verblijven er boven de capaciteit.")
+    lange_verblijven = serializers.IntegerField(
+        help_text="Lopende verblijven die de regionale termijn voor een lang crisisverblijf hebben bereikt."
+    )
 
     class Meta:
         model = Voorziening
@@ -216,6 +232,8 @@ class BeschikbaarheidSerializer(serializers.ModelSerializer):
             "verwacht_vertrek",
             "bevestigd_op",
             "verouderd",
+            "boven_capaciteit",
+            "lange_verblijven",
         ]
 
 

@@ -36,12 +36,15 @@ class GemeenteWijzigenInvoer(serializers.Serializer):
 
 
 class PlaatsingSerializer(serializers.ModelSerializer):
+    ambulant_door = serializers.CharField(read_only=True, allow_null=True)
+
     class Meta:
         model = Plaatsing
         fields = [
             "id",
             "voorziening",
             "buiten_regio",
+            "ambulant_door",
             "eerste_keus",
             "startdatum",
             "verwachte_duur_weken",
@@ -106,6 +109,14 @@ class PlaatsingInvoer(serializers.Serializer):
         queryset=Voorziening.objects.all(), required=False, allow_null=True
     )
     startdatum = DatumVeld()
+    # Required by the service (400 naming the field, in Dutch, when missing).
+    ambulant_door = serializers.CharField(
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        max_length=40,
+        help_text="'lokaal_team' of de code van de aanbieder die de ambulante hulp geeft.",
+    )
     verwachte_duur_weken = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=520)
     perspectief = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -47,7 +47,8 @@ def test_een_correctie_bewaart_de_oude_waarde_en_verandert_de_cijfers(api, ccp, 
     with time_machine.travel(SEPT, tick=False):
         pk = nieuwe(api, ccp)
         inzet = _inzet(api, ccp, pk, hulpvorm="ambulant", startdatum="2026-09-14")
-        _afsluiten(api, ccp, inzet, "2026-09-28", "casusregie")
+    with time_machine.travel(datetime.datetime(2026, 9, 28, 16, tzinfo=datetime.UTC), tick=False):
+        _afsluiten(api, ccp, inzet, "2026-09-28", "casusregie")  # an end is registered once it has happened
     with time_machine.travel(NU, tick=False):
         voor = api(ccp).get(RAPPORT).json()["vervolg_ambulant"]["12-"]
         assert (voor["casusregie"], voor["behandeladvies"]) == (1, 0)

@@ -179,11 +179,11 @@ def test_afsluiten_met_vervolg_uit_de_juiste_lijst(api, ccp):
     assert api(ccp).post(url, {"einddatum": "2026-11-22", "vervolg": "casusregie"}, format="json").status_code == 400
     assert (
         "vervolg"
-        in api(ccp).post(url, {"einddatum": "2026-12-01", "vervolg": "naar_huis_zonder_hulp"}, format="json").json()
+        in api(ccp).post(url, {"einddatum": "2026-11-23", "vervolg": "naar_huis_zonder_hulp"}, format="json").json()
     )
-    r = api(ccp).post(url, {"einddatum": "2026-12-01", "vervolg": "casusregie"}, format="json")
+    r = api(ccp).post(url, {"einddatum": "2026-11-23", "vervolg": "casusregie"}, format="json")
     assert r.status_code == 200 and r.json()["vervolg"] == "casusregie"
-    assert api(ccp).post(url, {"einddatum": "2026-12-02", "vervolg": "casusregie"}, format="json").status_code == 409
+    assert api(ccp).post(url, {"einddatum": "2026-11-23", "vervolg": "casusregie"}, format="json").status_code == 409
     assert Aanmelding.objects.get(pk=pk).status == "afgesloten"
 
 

@@ -48,11 +48,11 @@ def test_opname_opent_en_ontslag_sluit_het_traject(api, ccp):
     assert (traject.gemeente_id, traject.startdatum, traject.einddatum) == ("almere", D(2026, 11, 23), None)
     api(ccp).post(
         f"/api/v1/crisis/inzet/{inzet}/afsluiten/",
-        {"einddatum": "2026-12-01", "vervolg": "naar_huis_met_hulp"},
+        {"einddatum": "2026-11-23", "vervolg": "naar_huis_met_hulp"},
         format="json",
     )
     traject.refresh_from_db()
-    assert traject.einddatum == D(2026, 12, 1)
+    assert traject.einddatum == D(2026, 11, 23)
 
 
 @time_machine.travel(NU, tick=False)

@@ -71,7 +71,9 @@ def test_de_tijdlijn_toont_elke_stap_over_de_vier_functies(api, ccp, toegang_alm
             afgegeven_op=D(2026, 11, 14),
             zorgtype=Voorzieningtype.objects.get(code="pleegzorg"),
         )
-        servicepunt.plaatsen(toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 14))
+        servicepunt.plaatsen(
+            toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 14), ambulant_door="lokaal_team"
+        )
     with time_machine.travel(datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.UTC), tick=False):
         stappen = tijdlijn(jeugdige, toegang_almere)
     functies = {s.functie for s in stappen}

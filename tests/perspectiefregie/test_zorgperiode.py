@@ -70,7 +70,9 @@ def test_crisisverblijf_gevolgd_door_pleegzorg_houdt_een_traject_en_de_regisseur
             afgegeven_op=D(2026, 11, 17),
             zorgtype=Voorzieningtype.objects.get(code="pleegzorg"),
         )
-        plaatsing = servicepunt.plaatsen(toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 18))
+        plaatsing = servicepunt.plaatsen(
+            toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 18), ambulant_door="lokaal_team"
+        )
         lijst = api(toegang_almere).get(TRAJECTEN, {"jeugdige": jeugdige.pk}).json()["results"]
     assert len(lijst) == 1
     t = lijst[0]
@@ -115,7 +117,9 @@ def test_een_verblijf_eindigt_terwijl_een_ander_loopt_het_traject_blijft_open(ap
             afgegeven_op=D(2026, 11, 2),
             zorgtype=Voorzieningtype.objects.get(code="pleegzorg"),
         )
-        servicepunt.plaatsen(toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 2))
+        servicepunt.plaatsen(
+            toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 2), ambulant_door="lokaal_team"
+        )
         # Even "naar huis" does not close while the foster placement runs.
         api(ccp).post(
             f"/api/v1/crisis/inzet/{inzet.pk}/afsluiten/",
@@ -203,7 +207,9 @@ def test_gezag_door_derden_legt_de_regie_bij_de_gi(toegang_almere):
             zorgtype=Voorzieningtype.objects.get(code="pleegzorg"),
             gezag_derden=True,
         )
-        servicepunt.plaatsen(toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 3))
+        servicepunt.plaatsen(
+            toegang_almere, b, voorziening=pleeggezin(14), startdatum=D(2026, 11, 3), ambulant_door="lokaal_team"
+        )
         traject = Traject.objects.get()
         assert traject.regie_bij_gi
         rij = werklijst.rijen(Traject.objects.all())[0]

@@ -78,7 +78,7 @@ def test_wlz_indicatie_is_een_signaal_met_wat_te_doen(anouk, client, settings):
 def test_gezag_door_derden_zet_de_regie_bij_de_gi_zonder_signaal_voor_de_gemeente(anouk, client, settings):
     settings.TWEESTAPS_VERPLICHT = False
     b = beschikking(anouk, gezag_derden=True)
-    services.plaatsen(anouk, b, buiten_regio="Groep elders", startdatum=D(2026, 11, 3))
+    services.plaatsen(anouk, b, buiten_regio="Groep elders", startdatum=D(2026, 11, 3), ambulant_door="lokaal_team")
     traject = Traject.objects.get()
     assert traject.regie_bij_gi
     rij = werklijst.rijen(Traject.objects.all(), vandaag=D(2026, 11, 30))[0]

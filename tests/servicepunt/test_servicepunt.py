@@ -86,11 +86,15 @@ def test_woonplaatsbeginsel_standaard_en_afwijken_met_reden(medewerker):
 def test_plaatsing_opent_en_sluit_perspectiefregie_en_gedwongen_kader_is_gemarkeerd(medewerker):
     gezinshuis = Voorziening.objects.get(naam="Gezinshuis De Polder")
     vrijwillig = beschikking(medewerker)
-    p = services.plaatsen(medewerker, vrijwillig, voorziening=gezinshuis, startdatum=D(2026, 11, 10))
+    p = services.plaatsen(
+        medewerker, vrijwillig, voorziening=gezinshuis, startdatum=D(2026, 11, 10), ambulant_door="lokaal_team"
+    )
     traject = Traject.objects.get(verblijven__soort="plaatsing", verblijven__verblijf_id=p.pk)
     assert (traject.gemeente_id, traject.gedwongen_kader, traject.einddatum) == ("almere", False, None)
     gedwongen = beschikking(medewerker, kader="gedwongen")
-    p2 = services.plaatsen(medewerker, gedwongen, voorziening=gezinshuis, startdatum=D(2026, 11, 10))
+    p2 = services.plaatsen(
+        medewerker, gedwongen, voorziening=gezinshuis, startdatum=D(2026, 11, 10), ambulant_door="lokaal_team"
+    )
     assert Traject.objects.get(verblijven__soort="plaatsing", verblijven__verblijf_id=p2.pk).gedwongen_kader is True
     services.plaatsing_beeindigen(
         medewerker, p, einddatum=D(2026, 11, 20), vervolg="Naar huis met hulp", naar_huis=True
@@ -103,9 +107,21 @@ def test_plaatsing_opent_en_sluit_perspectiefregie_en_gedwongen_kader_is_gemarke
 def test_capaciteit_nooit_negatief_en_vol_is_409(medewerker):
     huis = Voorziening.objects.get(naam="Gezinshuis De Meerkoet")  # 3 places, 0-12
     for _ in range(3):
-        services.plaatsen(medewerker, beschikking(medewerker), voorziening=huis, startdatum=D(2026, 11, 10))
+        services.plaatsen(
+            medewerker,
+            beschikking(medewerker),
+            voorziening=huis,
+            startdatum=D(2026, 11, 10),
+            ambulant_door="lokaal_team",
+        )
     with pytest.raises(Conflict):
-        services.plaatsen(medewerker, beschikking(medewerker), voorziening=huis, startdatum=D(2026, 11, 10))
+        services.plaatsen(
+            medewerker,
+            beschikking(medewerker),
+            voorziening=huis,
+            startdatum=D(2026, 11, 10),
+            ambulant_door="lokaal_team",
+        )
     services.capaciteit_bevestigen(medewerker, huis, capaciteit=2)  # a provider lowers the places below occupancy
     v = met_bezetting(Voorziening.objects.filter(pk=huis.pk), D(2026, 11, 23)).get()
     assert (v.capaciteit, v.bezet, v.vrij) == (2, 3, 0)
@@ -126,7 +142,7 @@ def test_gelijktijdige_plaatsingen_om_de_laatste_plek():
     def plaats(b):
         try:
             start.wait()
-            services.plaatsen(medewerker, b, voorziening=huis, startdatum=D(2026, 11, 10))
+            services.plaatsen(medewerker, b, voorziening=huis, startdatum=D(2026, 11, 10), ambulant_door="lokaal_team")
             uitkomst.append("geplaatst")
         except Conflict:
             uitkomst.append("vol")
@@ -175,13 +191,16 @@ def test_matching_dichtstbij_eerst_met_vrije_plek():
 def test_cijfers_met_de_hand_geteld(medewerker):
     huis = Voorziening.objects.get(naam="Gezinshuis De Polder")  # 4 places
     a = beschikking(medewerker, afgegeven=D(2026, 7, 1))
-    services.plaatsen(medewerker, a, voorziening=huis, startdatum=D(2026, 7, 15))  # day 14: met
+    services.plaatsen(
+        medewerker, a, voorziening=huis, startdatum=D(2026, 7, 15), ambulant_door="lokaal_team"
+    )  # day 14: met
     b = beschikking(medewerker, afgegeven=D(2026, 7, 1))
     services.plaatsen(
         medewerker,
         b,
         voorziening=huis,
         startdatum=D(2026, 7, 16),
+        ambulant_door="lokaal_team",
         eerste_keus=Voorziening.objects.get(naam="Gezinshuis Het Anker"),
     )  # day 15: broken, not first choice
     c = beschikking(medewerker, afgegeven=D(2026, 8, 1))  # waiting, no start: counted as not met
@@ -220,7 +239,7 @@ def test_api_beschikking_en_plaatsing(api):
         groep = Voorziening.objects.get(naam="Behandelgroep De Wending")
         r2 = api(sp).post(
             f"/api/v1/servicepunt/beschikkingen/{r.json()['id']}/plaatsingen/",
-            {"voorziening": groep.pk, "startdatum": "2026-11-23"},
+            {"voorziening": groep.pk, "startdatum": "2026-11-23", "ambulant_door": "lokaal_team"},
             format="json",
         )
         assert r2.status_code == 201

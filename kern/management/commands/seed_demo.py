@@ -468,6 +468,9 @@ class Command(BaseCommand):
                     vervolg="Naar huis met ambulante hulp" if einde < vandaag else "",
                     eerste_keus=rnd.choice(passend) if rnd.random() < 0.3 else None,
                     verwachte_duur_weken=rnd.choice([12, 26, 52]),
+                    # Every stay comes with ambulant help: the decision's provider or the local team.
+                    ambulant_aanbieder=b.aanbieder,
+                    ambulant_lokaal_team=b.aanbieder is None,
                 )
                 if p.einddatum is None:
                     bezet[v.pk] = bezet.get(v.pk, 0) + 1
