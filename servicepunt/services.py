@@ -194,6 +194,11 @@ def plaatsen(
         datums.niet_voor(startdatum, beschikking.jeugdige.geboortedatum, "startdatum", "geboortedatum")
     except ValidationError as exc:
         raise veldfout("startdatum", " ".join(exc.messages)) from None
+    buiten_regio = (buiten_regio or "").strip()
+    if voorziening is None and not buiten_regio:
+        raise veldfout(
+            "voorziening", "Kies de voorziening, of noem bij een plaatsing buiten de regio de voorziening en plaats."
+        )
     # The decision's row lock makes a double click wait for the first, which it then sees.
     beschikking = Beschikking.objects.select_for_update().select_related("jeugdige", "gemeente").get(pk=beschikking.pk)
     lopend = beschikking.plaatsingen.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=startdatum)).first()
@@ -202,7 +207,6 @@ def plaatsen(
             f"Op deze beschikking loopt al een plaatsing (sinds {lopend.startdatum:%d-%m-%Y}): "
             "beëindig die eerst, of registreer een nieuwe beschikking."
         )
-    buiten_regio = (buiten_regio or "").strip()
     if voorziening is None:
         return _plaatsen_buiten_regio(
             user,
