@@ -18,7 +18,7 @@ from audit.models import Actie
 from audit.services import log
 from kern import datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
-from kern.models import Aanbieder, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
+from kern.models import Aanbieder, Hulpvorm, Jeugdige, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
 from perspectiefregie import services as perspectiefregie
 
 from .models import Aanmelding, Inzet
@@ -53,11 +53,14 @@ def _datum(waarde, veld: str) -> None:
 
 
 def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date | None, oud: dict | None) -> None:
-    """A corrected stay keeps the rules of a stay: one crisis place per youth at a time, and the
-    facility's capacity on every day the correction adds (`oud`: the days it already held in this
-    facility, None when it moves to another facility)."""
+    """A corrected stay keeps the rules of a stay: one crisis place per youth at a time (also
+    across the records other municipalities keep of the same person), and the facility's capacity
+    on every day the correction adds (`oud`: the days it already held in this facility, None when
+    it moves to another facility)."""
+    personen = Jeugdige.objects.zelfde_persoon(inzet.aanmelding.jeugdige).values("pk")
     andere = (
-        Inzet.objects.filter(aanmelding__jeugdige_id=inzet.aanmelding.jeugdige_id, hulpvorm__verblijf=True)
+        Inzet.objects.verblijven()
+        .filter(aanmelding__jeugdige__in=personen)
         .exclude(pk=inzet.pk)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=start))
     )
@@ -65,13 +68,12 @@ def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date 
         andere = andere.filter(startdatum__lt=eind)
     if andere.exists():
         raise Conflict("Met deze datums overlapt het verblijf met een ander crisisverblijf van deze jeugdige.")
-
     voorziening = Voorziening.objects.select_for_update().get(pk=inzet.voorziening_id)
     if oud is None:
-        dagen = plekdagen.dagen_erbij(start, eind)
+        perioden = plekdagen.erbij(start, eind)
     else:
-        dagen = plekdagen.dagen_erbij(start, eind, oud["startdatum"], oud["einddatum"])
-    plekdagen.controleer_capaciteit(voorziening, dagen, zonder_inzet=inzet.pk)
+        perioden = plekdagen.erbij(start, eind, oud["startdatum"], oud["einddatum"])
+    plekdagen.controleer_capaciteit(voorziening, perioden)
 
 
 @transaction.atomic

@@ -1,58 +1,42 @@
-"""Capacity on every day a corrected stay adds — crisis stays and placements alike.
+"""Capacity on every day a correction adds to a stay — through the region's one place-taking rule.
 
 A correction of a stay's dates or facility may make the stay hold a place on days it did not
-before; those days must have had a free place. A stay holds its place from its start up to (not
-including) its end day: a bed is free from the day its stay really ended. Until the shared
-place-taking of #11.3 lands in kern, crisis and service point corrections both ask this module.
+before; on those days the facility must have had a free place. The days it already held are
+not counted again (the stay itself is on them). The count is `kern.bezetting.hoogste_bezetting`,
+the same rule every new stay and placement takes its place by (a stay's end day is its first
+free day); the corrected stay is never on the added days, so it does not count itself.
 """
 
 import datetime
 
-from django.db.models import Q
-from django.utils import timezone
-
+from .bezetting import hoogste_bezetting
 from .fouten import Conflict
 
 
-def dagen_erbij(
+def erbij(
     start: datetime.date,
     eind: datetime.date | None,
     oud_start: datetime.date | None = None,
     oud_eind: datetime.date | None = None,
-) -> list[datetime.date]:
-    """The days [start, eind) — up to today for a running stay — not already held in [oud_start, oud_eind)."""
-    laatste = eind - datetime.timedelta(days=1) if eind else timezone.localdate()
+) -> list[tuple[datetime.date, datetime.date | None]]:
+    """The periods [van, tot) of [start, eind) the stay did not hold in [oud_start, oud_eind)
+    (no old period: all of it, e.g. after a move to another facility)."""
+    if oud_start is None:
+        return [(start, eind)]
+    perioden = []
+    if start < oud_start:
+        perioden.append((start, oud_start if eind is None else min(eind, oud_start)))
+    if oud_eind is not None and (eind is None or eind > oud_eind):
+        perioden.append((max(start, oud_eind), eind))
+    return [(van, tot) for van, tot in perioden if tot is None or van < tot]
 
-    def had_al(dag):
-        return oud_start is not None and oud_start <= dag and (oud_eind is None or dag < oud_eind)
 
-    return [
-        dag
-        for dag in (start + datetime.timedelta(days=i) for i in range((laatste - start).days + 1))
-        if not had_al(dag)
-    ]
-
-
-def controleer_capaciteit(voorziening, dagen: list[datetime.date], *, zonder_inzet=None, zonder_plaatsing=None):
-    """409 when the facility was full on one of `dagen` (the stay being corrected left out);
-    one query per kind of stay, not per day. Call with the facility's row locked."""
-    if not dagen:
-        return
-    from crisis.models import Inzet
-    from servicepunt.models import Plaatsing
-
-    eerste, laatste = min(dagen), max(dagen)
-    overlap = Q(startdatum__lte=laatste) & (Q(einddatum__isnull=True) | Q(einddatum__gt=eerste))
-    perioden = list(
-        Inzet.objects.filter(overlap, voorziening=voorziening, hulpvorm__verblijf=True)
-        .exclude(pk=zonder_inzet)
-        .values_list("startdatum", "einddatum")
-    ) + list(
-        Plaatsing.objects.filter(overlap, voorziening=voorziening)
-        .exclude(pk=zonder_plaatsing)
-        .values_list("startdatum", "einddatum")
-    )
-    for dag in sorted(dagen):
-        bezet = sum(1 for s, e in perioden if s and s <= dag and (e is None or e > dag))
-        if bezet >= voorziening.capaciteit:
-            raise Conflict(f"{voorziening.naam} was op {dag:%d-%m-%Y} vol: met deze datum past het verblijf niet.")
+def controleer_capaciteit(voorziening, perioden) -> None:
+    """409 when the facility (row locked by the caller) was full on a day of `perioden`."""
+    for van, tot in perioden:
+        if hoogste_bezetting(voorziening.pk, van, tot) >= voorziening.capaciteit:
+            tot_tekst = f" tot {tot:%d-%m-%Y}" if tot else ""
+            raise Conflict(
+                f"{voorziening.naam} was vol op een of meer dagen vanaf {van:%d-%m-%Y}{tot_tekst}: "
+                "met deze datum past het verblijf niet."
+            )

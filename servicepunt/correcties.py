@@ -112,8 +112,7 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
         raise geschiedenis.geen_wijziging()
     if {"startdatum", "einddatum"} & set(gewijzigd) and p.voorziening_id:  # outside the region: no capacity here
         voorziening = Voorziening.objects.select_for_update().get(pk=p.voorziening_id)
-        dagen = plekdagen.dagen_erbij(start, eind, p.startdatum, p.einddatum)
-        plekdagen.controleer_capaciteit(voorziening, dagen, zonder_plaatsing=p.pk)
+        plekdagen.controleer_capaciteit(voorziening, plekdagen.erbij(start, eind, p.startdatum, p.einddatum))
     p.startdatum, p.einddatum = start, eind
     geschiedenis.opslaan_met_reden(p, user, reden, gewijzigd)
     corrigeer = getattr(perspectiefregie, "verblijf_gecorrigeerd", None)
