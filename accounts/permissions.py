@@ -47,7 +47,13 @@ BEHEER_MODELRECHTEN = {
         },
         "voorzieningtype": ("view", "add", "change"),
     },
-    "crisis": {"instelling": ("view", "change")},
+    # Above-capacity placements are escalated to the functional owner: the facility, the day and
+    # the reason (no name, no BSN); out-of-region crisis places are reference data.
+    "crisis": {
+        "instelling": ("view", "change"),
+        "crisisplekbuitenregio": ("view", "add", "change"),
+        "escalatie": ("view", "change"),
+    },
     "experttafel": {"instelling": ("view", "change")},
     "perspectiefregie": {"instelling": ("view", "change")},
     "accounts": {"gebruiker": ("view", "add", "change")},

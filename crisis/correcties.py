@@ -11,18 +11,17 @@ import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
 from kern import datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
-from kern.models import Aanbieder, Hulpvorm, Jeugdige, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
+from kern.models import Aanbieder, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
 from perspectiefregie import services as perspectiefregie
 
 from .models import Aanmelding, Inzet
-from .services import loket_melding
+from .services import een_crisisplek, loket_melding
 
 INZET_VELDEN = {
     "startdatum": "Startdatum",
@@ -57,17 +56,7 @@ def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date 
     across the records other municipalities keep of the same person), and the facility's capacity
     on every day the correction adds (`oud`: the days it already held in this facility, None when
     it moves to another facility)."""
-    personen = Jeugdige.objects.zelfde_persoon(inzet.aanmelding.jeugdige).values("pk")
-    andere = (
-        Inzet.objects.verblijven()
-        .filter(aanmelding__jeugdige__in=personen)
-        .exclude(pk=inzet.pk)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=start))
-    )
-    if eind is not None:
-        andere = andere.filter(startdatum__lt=eind)
-    if andere.exists():
-        raise Conflict("Met deze datums overlapt het verblijf met een ander crisisverblijf van deze jeugdige.")
+    een_crisisplek(inzet.aanmelding.jeugdige, start, eind, zonder=inzet.pk)  # the one rule, in services
     voorziening = Voorziening.objects.select_for_update().get(pk=inzet.voorziening_id)
     if oud is None:
         perioden = plekdagen.erbij(start, eind)

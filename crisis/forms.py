@@ -82,6 +82,7 @@ class InzetForm(forms.Form):
     boven_capaciteit_reden = forms.CharField(
         label="Reden plaatsing boven capaciteit",
         required=False,
+        help_text="Zonder naam of BSN: de reden gaat naar de functioneel eigenaar.",
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

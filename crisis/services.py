@@ -258,27 +258,34 @@ def _zelfde_persoon(jeugdige) -> list[int]:
     return sorted(Jeugdige.objects.zelfde_persoon(jeugdige).values_list("pk", flat=True))
 
 
-def _een_crisisplek(jeugdige, startdatum: datetime.date) -> None:
-    """A youth holds at most one crisis place at a time: a retry, a double click or a second
-    referral for a youth who already stays somewhere is a conflict, not a second bed."""
+def een_crisisplek(
+    jeugdige, startdatum: datetime.date, einddatum: datetime.date | None = None, *, zonder: int | None = None
+) -> None:
+    """A youth holds at most one crisis place at a time: a retry, a double click, a second
+    referral or a corrected date that makes two stays overlap is a conflict, not a second bed.
+    `zonder`: the stay being corrected."""
     from kern.models import Jeugdige
 
     ids = _zelfde_persoon(jeugdige)
     # Lock the person's records (in id order, so two requests cannot deadlock): requests for one
     # youth through two referrals, for two different facilities, queue here.
     list(Jeugdige.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
-    lopend = (
+    andere = (
         Inzet.objects.verblijven()
         .filter(aanmelding__jeugdige_id__in=ids)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=startdatum))
-        .order_by("startdatum")
-        .first()
     )
+    if einddatum is not None:
+        andere = andere.filter(Q(startdatum__isnull=True) | Q(startdatum__lt=einddatum))
+    if zonder is not None:
+        andere = andere.exclude(pk=zonder)
+    lopend = andere.order_by("startdatum").first()
     if lopend is not None:
         raise Conflict(
             "Deze jeugdige heeft al een crisisplek"
             + (f" (sinds {lopend.startdatum:%d-%m-%Y})" if lopend.startdatum else "")
-            + ": een jeugdige heeft één crisisplek tegelijk. Sluit dat verblijf eerst af."
+            + ": een jeugdige heeft één crisisplek tegelijk."
+            + (" Sluit dat verblijf eerst af." if zonder is None else " Met deze datums overlappen de verblijven.")
         )
 
 
@@ -350,7 +357,7 @@ def inzetten(
             datums.niet_voor(startdatum, aanmelding.jeugdige.geboortedatum, "startdatum", "geboortedatum")
         except ValidationError as exc:
             raise veldfout("startdatum", " ".join(exc.messages)) from None
-        _een_crisisplek(aanmelding.jeugdige, startdatum)
+        een_crisisplek(aanmelding.jeugdige, startdatum)
         voorziening = neem_plaats(
             Plaatsvraag(
                 voorziening_id=voorziening.pk,
