@@ -34,7 +34,15 @@ def open_traject(
         return bestaand.traject
     gedwongen = jeugdige.kader == Jeugdige.Kader.GEDWONGEN
     derden = gezag_derden or jeugdige.gezag == Jeugdige.Gezag.DERDEN
-    traject = Traject.objects.select_for_update().filter(jeugdige=jeugdige, einddatum__isnull=True).first()
+    # One path per youth and municipality: the open trajectory may hang on another linked record
+    # of the same person in this municipality (e.g. a GI's referral, then the municipality's
+    # placement); never on another municipality's.
+    traject = (
+        Traject.objects.select_for_update()
+        .filter(jeugdige__in=Jeugdige.objects.zelfde_persoon(jeugdige), gemeente=gemeente, einddatum__isnull=True)
+        .order_by("startdatum", "id")
+        .first()
+    )
     if traject is None:
         try:
             with transaction.atomic():

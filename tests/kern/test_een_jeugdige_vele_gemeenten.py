@@ -383,3 +383,23 @@ def test_een_gi_leert_niet_wat_de_gemeente_van_een_bsn_weet(api):
     assert van_gi.via_gi and van_gi.gemeente_id == "almere" and van_gi.pk != almeers.pk
     assert Casus.objects.get().jeugdige_id == van_gi.pk
     assert set(Jeugdige.objects.zelfde_persoon(almeers)) == {almeers, van_gi}
+
+
+def test_een_pad_over_gekoppelde_registraties_van_een_gemeente():
+    """A GI's crisis stay and the municipality's later placement are one trajectory (one path,
+    one regisseur); another municipality's record of the same youth gets its own."""
+    from perspectiefregie import services as regie
+
+    almeers = _almere_kent()
+    van_gi = JeugdigeFactory(gemeente_id="almere", bsn=BSN, via_gi=True, geboortedatum=almeers.geboortedatum)
+    lelystads = JeugdigeFactory(gemeente_id="lelystad", bsn=BSN, geboortedatum=almeers.geboortedatum)
+    dag = datetime.date(2026, 11, 20)
+    crisis = regie.open_traject(jeugdige=van_gi, gemeente=van_gi.gemeente, bron="crisis", bron_id=1, startdatum=dag)
+    plaatsing = regie.open_traject(
+        jeugdige=almeers, gemeente=almeers.gemeente, bron="plaatsing", bron_id=2, startdatum=dag
+    )
+    assert plaatsing.pk == crisis.pk
+    elders = regie.open_traject(
+        jeugdige=lelystads, gemeente=lelystads.gemeente, bron="plaatsing", bron_id=3, startdatum=dag
+    )
+    assert elders.pk != crisis.pk and elders.gemeente_id == "lelystad"
