@@ -505,13 +505,13 @@ class Command(BaseCommand):
                     regisseur, t, regisseur=regisseur, datum=t.startdatum + datetime.timedelta(days=rnd.randint(0, 4))
                 )
                 if rnd.random() < 0.7:
+                    vastgesteld = min(timezone.localdate(), t.startdatum + datetime.timedelta(days=rnd.randint(5, 20)))
                     pr.plan_vastleggen(
                         regisseur,
                         t,
                         soort="perspectief",
-                        vastgesteld_op=min(
-                            timezone.localdate(), t.startdatum + datetime.timedelta(days=rnd.randint(5, 20))
-                        ),
+                        vastgesteld_op=vastgesteld,
+                        evaluatie_op=vastgesteld,  # the evaluation is held with the plan
                         doelen="Rust en veiligheid; school weer oppakken.",
                         terugkeer="Terug naar huis met gezinsbehandeling als de thuissituatie veilig is.",
                         wie_doet_wat="Regisseur coördineert; aanbieder behandelt; school sluit aan.",
