@@ -9,7 +9,7 @@ import datetime
 from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q
 
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
-from kern.models import Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
+from kern.models import Alternatief, Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
 from kern.querysets import persoon
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
@@ -61,6 +61,16 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
     redenen = {c: 0 for c in RedenGeenInzet.objects.order_by("volgorde", "code").values_list("code", flat=True)}
     for r in zonder.filter(reden_geen__isnull=False).values("reden_geen").annotate(n=Count("id")):
         redenen[r["reden_geen"]] = r["n"]
+
+    # The referral type (who referred) and, under 'alternatief voorhanden', which alternative;
+    # 'onbekend' holds the ones registered without it (history), so the counts add up.
+    bron = {code: 0 for code, _ in Aanmelding.Bron.choices}
+    for r in aanmeldingen.values("bron").annotate(n=Count("id")):
+        bron[r["bron"]] = r["n"]
+    alternatieven = {c: 0 for c in Alternatief.objects.order_by("volgorde", "code").values_list("code", flat=True)}
+    alternatieven["onbekend"] = 0
+    for r in zonder.filter(reden_geen="alternatief").values("alternatief").annotate(n=Count("id")):
+        alternatieven[r["alternatief"] or "onbekend"] = r["n"]
 
     # Tables 2 and 3: follow-up of deployments that ended in the quarter.
     beeindigd = inzetten.filter(einddatum__range=(van, tot))
@@ -149,6 +159,8 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
         "jeugdigen": totalen["jeugdigen"],
         "inzet": inzet,
         "redenen_geen": redenen,
+        "alternatieven": alternatieven,
+        "bron": bron,
         "vervolg_ambulant": vervolg_ambulant,
         "vervolg_verblijf": vervolg_verblijf,
         "verblijfsduur": verblijfsduur,
@@ -166,6 +178,8 @@ def als_csv_rijen(cijfers: dict) -> list[list]:
         for grp, kolommen in groepen.items():
             rijen += [["inzet", g, grp, k, v] for k, v in kolommen.items()]
     rijen += [["redenen_geen", "", "", k, v] for k, v in cijfers["redenen_geen"].items()]
+    for tabel in ("alternatieven", "bron"):
+        rijen += [[tabel, "", "", k, v] for k, v in cijfers.get(tabel, {}).items()]
     for tabel in ("vervolg_ambulant", "vervolg_verblijf"):
         for grp, kolommen in cijfers[tabel].items():
             rijen += [[tabel, "", grp, k, v] for k, v in kolommen.items()]

@@ -2,6 +2,7 @@ from django import forms
 
 from kern.models import (
     Aanbieder,
+    Alternatief,
     Gemeente,
     Hulpvorm,
     RedenGeenInzet,
@@ -57,6 +58,12 @@ class TriageForm(forms.Form):
 
 class GeenInzetForm(forms.Form):
     reden = forms.ModelChoiceField(label="Reden geen inzet", queryset=RedenGeenInzet.objects.filter(actief=True))
+    alternatief = forms.ModelChoiceField(
+        label="Welk alternatief (bij 'alternatief voorhanden')",
+        queryset=Alternatief.objects.filter(actief=True),
+        required=False,
+    )
+    alternatief_toelichting = forms.CharField(label="Toelichting bij 'Anders'", max_length=300, required=False)
 
 
 class InzetForm(forms.Form):

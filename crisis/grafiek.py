@@ -31,6 +31,8 @@ def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
         print_values=True,
         title="Verblijfsduur in dagen per gemeente",
         disable_xml_declaration=True,
+        # Decimal commas in the chart too, like every figure beside it.
+        value_formatter=lambda v: f"{v:.1f}".replace(".", ",") if v is not None else "",
     )
     codes = [c for c, d in verblijfsduur.items() if isinstance(d.get("aantal"), int) and d["aantal"] > 0]
     grafiek.x_labels = [namen.get(c, c) for c in codes]

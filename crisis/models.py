@@ -118,6 +118,11 @@ class Aanmelding(models.Model):
     reden_geen = models.ForeignKey(
         RedenGeenInzet, verbose_name="reden geen inzet", null=True, blank=True, on_delete=models.PROTECT
     )
+    # Which alternative, when the reason is 'alternatief voorhanden' (the figures count them).
+    alternatief = models.ForeignKey(
+        "kern.Alternatief", verbose_name="welk alternatief", null=True, blank=True, on_delete=models.PROTECT
+    )
+    alternatief_toelichting = models.CharField("toelichting alternatief", max_length=300, blank=True)
     # Triage
     ernst = models.CharField("ernst", max_length=12, choices=Ernst.choices, blank=True)
     aard = models.TextField("aard van de crisis", blank=True)

@@ -126,13 +126,21 @@ def trieren(user, aanmelding: Aanmelding, *, ernst: str, aard: str = "", geconsu
 
 
 @transaction.atomic
-def geen_inzet(user, aanmelding: Aanmelding, *, reden: RedenGeenInzet, request=None) -> Aanmelding:
+def geen_inzet(
+    user, aanmelding: Aanmelding, *, reden: RedenGeenInzet, alternatief=None, alternatief_toelichting="", request=None
+) -> Aanmelding:
+    if alternatief is not None and reden.code != "alternatief":
+        raise veldfout("alternatief", "Kies alleen een alternatief bij de reden 'Alternatief voorhanden'.")
+    if alternatief is not None and alternatief.code == "anders" and not (alternatief_toelichting or "").strip():
+        raise veldfout("alternatief_toelichting", "Licht het alternatief 'Anders' toe.")
     aanmelding = _vergrendel(aanmelding)
     aanmelding.status = stap(aanmelding, "geen_inzet")
     if aanmelding.inzetten.exists():
         raise Conflict("Er is al hulp ingezet; sluit die inzet af in plaats van 'geen inzet' te registreren.")
     aanmelding.reden_geen = reden
-    aanmelding.save(update_fields=["reden_geen", "status"])
+    aanmelding.alternatief = alternatief
+    aanmelding.alternatief_toelichting = (alternatief_toelichting or "").strip() if alternatief else ""
+    aanmelding.save(update_fields=["reden_geen", "alternatief", "alternatief_toelichting", "status"])
     aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).update(
         status=Toewijzing.Status.GEWEIGERD, weigertoelichting="Vervallen: geen inzet", afgehandeld_op=timezone.now()
     )

@@ -18,6 +18,7 @@ from flevojeugd.toegang import zichtbaar_of_404
 from kern import kalender
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente
+from rapportage.labels import alle_labels
 
 from . import correcties, forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
@@ -357,7 +358,14 @@ def _actie(request, obj, actie):
         return form, lambda d: services.trieren(user, obj, request=request, **d)
     if actie == "geen_inzet":
         form = forms.GeenInzetForm(post)
-        return form, lambda d: services.geen_inzet(user, obj, reden=d["reden"], request=request)
+        return form, lambda d: services.geen_inzet(
+            user,
+            obj,
+            reden=d["reden"],
+            alternatief=d.get("alternatief"),
+            alternatief_toelichting=d.get("alternatief_toelichting", ""),
+            request=request,
+        )
     if actie == "verdelen":
         return None, lambda d: services.verdelen(user, obj, request=request)
     if actie == "accepteren":
@@ -422,6 +430,8 @@ def cijfers(request):
             "weigeringen": services.weigeringen_per_reden(
                 datetime.date.fromisoformat(data["van"]), datetime.date.fromisoformat(data["tot_en_met"])
             ),
+            "labels": alle_labels(),
+            "inzet_totaal": sum(k["totaal"] for k in data["inzet"]["totaal"].values()),
         }
     return render(request, "crisis/cijfers.html", {"form": form, "c": data, **tabellen})
 

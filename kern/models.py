@@ -43,6 +43,14 @@ class RedenGeenInzet(Codelijst):
         verbose_name_plural = "redenen geen inzet"
 
 
+class Alternatief(Codelijst):
+    """Which alternative, when the reason for no deployment is 'alternatief voorhanden'."""
+
+    class Meta(Codelijst.Meta):
+        verbose_name = "alternatief"
+        verbose_name_plural = "alternatieven"
+
+
 class VervolgAmbulant(Codelijst):
     class Meta(Codelijst.Meta):
         verbose_name = "vervolg na ambulante crisishulp"

@@ -46,3 +46,24 @@ class AanvraagForm(forms.Form):
         if self.user is not None and not self.user.has_perm("rapportage.cijfers_bereik", bereik):
             self.add_error("publiek", "Voor de hele regio kunt u alleen de publieke variant aanvragen.")
         return d
+
+
+class TrajectenForm(forms.Form):
+    """The KPI's denominator for one municipality and quarter."""
+
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente", queryset=Gemeente.objects.filter(in_regio=True), to_field_name="code"
+    )
+    kwartaal = forms.ChoiceField(label="Kwartaal")
+    aantal = forms.IntegerField(label="Jeugdzorgtrajecten in het kwartaal", min_value=1, max_value=1_000_000)
+    bron = forms.ChoiceField(
+        label="Bron", choices=[("eigen", "Eigen registratie van de gemeente"), ("cbs", "CBS Beleidsinformatie Jeugd")]
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kwartalen = recente_kwartalen(12)
+        self.fields["kwartaal"].choices = [(k, k) for k in kwartalen]
+        self.fields["kwartaal"].initial = kwartalen[1]
+        if user is not None and user.gemeente_id:
+            self.fields["gemeente"].queryset = Gemeente.objects.filter(code=user.gemeente_id)

@@ -389,6 +389,15 @@ def _ccp(c: dict) -> Structuur:
     s.telling(*redenen)
     # Every referral without deployment has a reason: the reasons add up to the 'geen' column.
     s.vergelijkingen.append((redenen, [("inzet", "totaal", grp, "geen") for grp in inzet.get("totaal", {})]))
+    # Referral type adds up to the referrals; the alternatives to the reason 'alternatief'.
+    bron = [("bron", b) for b in c.get("bron", {})]
+    s.telling(*bron)
+    if bron:
+        s.som(("aanmeldingen",), bron)
+    alternatieven = [("alternatieven", a) for a in c.get("alternatieven", {})]
+    s.telling(*alternatieven)
+    if alternatieven and "alternatief" in c.get("redenen_geen", {}):
+        s.som(("redenen_geen", "alternatief"), alternatieven)
     for tabel in ("vervolg_ambulant", "vervolg_verblijf"):
         for grp, kolommen in c.get(tabel, {}).items():
             delen = [(tabel, grp, k) for k in kolommen if k != "totaal"]
@@ -466,7 +475,33 @@ def _servicepunt(c: dict) -> Structuur:
     return s
 
 
+def _kpi(c: dict) -> Structuur:
+    """The KPI: trajectories with a stay per municipality and the region (their sum) over an
+    entered denominator; a percentage whose numerator is hidden is hidden too."""
+    s = Structuur()
+    per = c.get("per_gemeente", {})
+    for g in per:
+        s.telling(("per_gemeente", g, "met_verblijf"))
+        s.overig[("per_gemeente", g, "jeugdzorgtrajecten")] = 1000
+        s.verhoudingen.append(
+            (
+                ("per_gemeente", g, "percentage"),
+                ("per_gemeente", g, "met_verblijf"),
+                ("per_gemeente", g, "jeugdzorgtrajecten"),
+                True,
+            )
+        )
+    if "regio" in c:
+        s.telling(("regio", "met_verblijf"))
+        s.som(("regio", "met_verblijf"), [("per_gemeente", g, "met_verblijf") for g in per])
+        s.verhoudingen.append(
+            (("regio", "percentage"), ("regio", "met_verblijf"), ("regio", "jeugdzorgtrajecten"), True)
+        )
+    return s
+
+
 STRUCTUREN: dict[str, Callable[[dict], Structuur]] = {
+    "kpi": _kpi,
     "ccp": _ccp,
     "experttafel": _experttafel,
     "perspectiefregie": _perspectiefregie,

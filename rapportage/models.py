@@ -56,3 +56,31 @@ class Rapport(models.Model):
     @property
     def afgerond(self) -> bool:
         return self.status in (self.Status.KLAAR, self.Status.MISLUKT)
+
+
+class JeugdzorgTrajecten(models.Model):
+    """The KPI's denominator: all youth-care trajectories of a municipality in a quarter, from
+    its own registration or CBS's published youth-care figures, entered or imported by policy
+    staff. Figure A of "Samen en dichtbij": trajectories with a stay ÷ these."""
+
+    class Bron(models.TextChoices):
+        EIGEN = "eigen", "Eigen registratie van de gemeente"
+        CBS = "cbs", "CBS Beleidsinformatie Jeugd"
+
+    gemeente = models.ForeignKey("kern.Gemeente", verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    kwartaal = models.CharField("kwartaal", max_length=7)
+    aantal = models.PositiveIntegerField("jeugdzorgtrajecten")
+    bron = models.CharField("bron", max_length=5, choices=Bron.choices, default=Bron.EIGEN)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "jeugdzorgtrajecten per kwartaal"
+        verbose_name_plural = "jeugdzorgtrajecten per kwartaal"
+        ordering = ["-kwartaal", "gemeente_id"]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "kwartaal"], name="noemer_per_gemeente_kwartaal")]
+
+    def __str__(self):
+        return f"{self.gemeente_id} {self.kwartaal}: {self.aantal}"

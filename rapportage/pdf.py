@@ -8,15 +8,10 @@ from crisis.cijfers import vervolg_rijen
 from crisis.grafiek import verblijfsduur_grafiek
 
 from .geheimhouding import GEHEIM, MASKER
+from .grafieken import kpi_grafiek
+from .labels import alle_labels, verschil
 from .models import Rapport
 from .secties import SECTIES
-
-
-def _verschil(nu, vorig):
-    if isinstance(nu, (int, float)) and isinstance(vorig, (int, float)):
-        d = round(nu - vorig, 1)
-        return f"+{d}" if d > 0 else str(d)
-    return "–"
 
 
 def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
@@ -43,7 +38,7 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
         "ccp": ccp,
         "namen": namen,
         "kop": [
-            (label, cijfers["kop"][k], cijfers["kop_vorig"][k], _verschil(cijfers["kop"][k], cijfers["kop_vorig"][k]))
+            (label, cijfers["kop"][k], cijfers["kop_vorig"][k], verschil(cijfers["kop"][k], cijfers["kop_vorig"][k]))
             for label, k in kop
         ],
         "tabel1": [
@@ -56,18 +51,63 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
         "redenen": [(labels_reden.get(c, c), n) for c, n in ccp["redenen_geen"].items()],
         "duur": [(namen.get(g, g), d) for g, d in ccp["verblijfsduur"].items()],
         "grafiek": verblijfsduur_grafiek(ccp["verblijfsduur"], namen),
+        "kpi": cijfers.get("kpi"),
+        "kpi_grafiek": kpi_grafiek(cijfers["kpi_trend"], namen) if cijfers.get("kpi_trend") else None,
         "overige": [
             (s.code, s.titel, cijfers["secties"][s.code])
             for s in SECTIES
             if s.code != "ccp" and s.code in cijfers["secties"]
         ],
         "masker": MASKER,
+        "labels": alle_labels(),
         "geheim": GEHEIM,
         "gemaakt_op": timezone.localtime(),
         "font_regular": finders.find("fonts/LiberationSans-Regular.ttf"),
         "font_bold": finders.find("fonts/LiberationSans-Bold.ttf"),
     }
     html = render_to_string("rapportage/pdf.html", context)
-    return HTML(string=html, base_url=str(finders.find("fonts") or ".")).write_pdf(
+    pdf = HTML(string=html, base_url=str(finders.find("fonts") or ".")).write_pdf(
         pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True
     )
+    return met_scope(pdf)
+
+
+def met_scope(pdf: bytes) -> bytes:
+    """PDF/UA in substance: WeasyPrint tags header cells as TH without /Scope (outloud TBL-002,
+    pdfua UA-15-003). Every TH of a table head gets /Column, every TH in a body row /Row."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    boom = writer._root_object.get("/StructTreeRoot")
+    if boom is None:
+        return pdf
+
+    def loop(knoop, in_kop: bool) -> None:
+        knoop = knoop.get_object() if hasattr(knoop, "get_object") else knoop
+        if isinstance(knoop, ArrayObject):
+            for kind in knoop:
+                loop(kind, in_kop)
+            return
+        if not isinstance(knoop, DictionaryObject) or "/S" not in knoop:
+            return
+        soort = knoop["/S"]
+        if soort == "/THead":
+            in_kop = True
+        elif soort in ("/TBody", "/TFoot"):
+            in_kop = False
+        if soort == "/TH":
+            a = knoop.get("/A")
+            a = a.get_object() if a is not None else DictionaryObject({NameObject("/O"): NameObject("/Table")})
+            if isinstance(a, DictionaryObject):
+                a[NameObject("/Scope")] = NameObject("/Column" if in_kop else "/Row")
+                knoop[NameObject("/A")] = a
+        if "/K" in knoop:
+            loop(knoop["/K"], in_kop)
+
+    loop(boom.get_object()["/K"], False)
+    uit = io.BytesIO()
+    writer.write(uit)
+    return uit.getvalue()

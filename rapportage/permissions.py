@@ -2,10 +2,11 @@ from dataclasses import dataclass
 
 import rules
 
-from accounts.permissions import is_beleid, is_ccp, is_ret_voorzitter, is_servicepunt, is_toegang
+from accounts.permissions import is_aanbieder, is_beleid, is_ccp, is_ret_voorzitter, is_servicepunt, is_toegang
 
-rules.add_perm("rapportage.rapporten_zien", is_beleid)
-rules.add_perm("rapportage.rapport_aanvragen", is_beleid)
+# CCP staff request and download the CCP's own quarterly report themselves (#14.3).
+rules.add_perm("rapportage.rapporten_zien", is_beleid | is_ccp)
+rules.add_perm("rapportage.rapport_aanvragen", is_beleid | is_ccp)
 rules.add_perm("rapportage.ccp_cijfers", is_beleid | is_ccp)
 rules.add_perm("rapportage.experttafel_cijfers", is_beleid | is_ret_voorzitter)
 rules.add_perm("rapportage.servicepunt_cijfers", is_beleid | is_servicepunt)
@@ -35,3 +36,8 @@ def binnen_bereik(user, bereik):
 
 
 rules.add_perm("rapportage.cijfers_bereik", binnen_bereik)
+# Policy staff enter the KPI's denominator (a municipal officer only for their own municipality:
+# rapportage.services checks the municipality).
+rules.add_perm("rapportage.trajecten_vastleggen", is_beleid)
+# A provider sees its own quarterly figures (counts only): the provider comes from the user.
+rules.add_perm("rapportage.aanbieder_cijfers", is_aanbieder)

@@ -17,6 +17,7 @@ from audit.models import Actie
 from audit.services import log
 from crisis.cijfers import Kwartaal
 from kern import kalender
+from kern.fouten import veldfout
 from kern.models import Gemeente
 
 from . import secties
@@ -122,9 +123,16 @@ def verzamel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None, publiek: boo
         kop_vorig = kopcijfers(vorige, publieke_variant("ccp", vorige))
     else:
         per_sectie, kop, kop_vorig = exact, kopcijfers(exact["ccp"]), kopcijfers(vorige)
+    from .kpi import trend
+
+    kpi_trend = trend(kwartaal, gemeente)
+    if publiek:
+        kpi_trend = [publieke_variant("kpi", t) for t in kpi_trend]
     return {
         "kwartaal": str(kwartaal),
         "gemeente": gemeente.code if gemeente else None,
+        "kpi": kpi_trend[-1],
+        "kpi_trend": kpi_trend,
         "secties": per_sectie,
         "kop": kop,
         "kop_vorig": kop_vorig,
@@ -186,3 +194,103 @@ def plan_kwartaal(vandaag: datetime.date | None = None) -> Rapport | None:
     if al.exists():
         return None
     return vraag_aan(None, kwartaal)
+
+
+# --- the KPI's denominator: youth-care trajectories per municipality per quarter -------------
+
+MAX_TRAJECTEN = 1_000_000  # more than every youth in the Netherlands: a typing error
+
+
+def _kwartaal_of_fout(tekst: str, veld: str = "kwartaal") -> Kwartaal:
+    try:
+        k = Kwartaal.parse(str(tekst).strip())
+    except (ValueError, TypeError):
+        raise veldfout(veld, f"'{tekst}' is geen kwartaal; schrijf het als JJJJ-Qn, bijvoorbeeld 2026-Q3.") from None
+    if not 2000 <= k.jaar <= 2100:
+        raise veldfout(veld, "Kies een kwartaal tussen 2000 en 2100.")
+    if k.van > timezone.localdate():
+        raise veldfout(veld, f"{k} is nog niet begonnen.")
+    return k
+
+
+def _noemer_controle(user, gemeente_code: str, kwartaal: str, aantal) -> tuple[Gemeente, Kwartaal, int]:
+    gemeente = Gemeente.objects.filter(code=str(gemeente_code).strip(), in_regio=True).first()
+    if gemeente is None:
+        raise veldfout("gemeente", f"Onbekende gemeente '{gemeente_code}'.")
+    if getattr(user, "gemeente_id", None) and user.gemeente_id != gemeente.code:
+        raise veldfout("gemeente", "U kunt alleen de trajecten van uw eigen gemeente vastleggen.")
+    k = _kwartaal_of_fout(kwartaal)
+    try:
+        n = int(str(aantal).strip())
+    except (ValueError, TypeError):
+        raise veldfout("aantal", f"'{aantal}' is geen geheel aantal.") from None
+    if not 0 < n <= MAX_TRAJECTEN:
+        raise veldfout("aantal", f"Het aantal jeugdzorgtrajecten ligt tussen 1 en {MAX_TRAJECTEN:,}.".replace(",", "."))
+    return gemeente, k, n
+
+
+@transaction.atomic
+def leg_trajecten_vast(user, gemeente: str, kwartaal: str, aantal, bron: str = "eigen", request=None):
+    """Enter (or correct) a municipality's youth-care trajectories of one quarter."""
+    from .models import JeugdzorgTrajecten
+
+    if bron not in JeugdzorgTrajecten.Bron.values:
+        raise veldfout("bron", "Kies de eigen registratie of CBS.")
+    g, k, n = _noemer_controle(user, gemeente, kwartaal, aantal)
+    obj, _ = JeugdzorgTrajecten.objects.update_or_create(
+        gemeente=g, kwartaal=str(k), defaults={"aantal": n, "bron": bron, "vastgelegd_door": user}
+    )
+    log(user, Actie.WIJZIGEN, "rapportage.jeugdzorgtrajecten", obj, None, request)
+    return obj
+
+
+class ImportFout(Exception):
+    def __init__(self, fouten: list[str]):
+        super().__init__("; ".join(fouten))
+        self.fouten = fouten
+
+
+@transaction.atomic
+def importeer_trajecten(user, tekst: str, request=None) -> int:
+    """A CSV `gemeente,kwartaal,aantal[,bron]`: all rows or none, each error with its line."""
+    import csv
+    import io
+
+    from django.core.exceptions import ValidationError
+
+    from kern.fouten import leesbaar
+
+    rijen = list(csv.reader(io.StringIO(tekst.replace("\x00", ""))))
+    if not rijen:
+        raise ImportFout(["Het bestand is leeg."])
+    kop = [k.strip().lower() for k in rijen[0]]
+    if not {"gemeente", "kwartaal", "aantal"} <= set(kop):
+        raise ImportFout(["regel 1: kolommen gemeente, kwartaal en aantal zijn nodig."])
+    fouten, gezien, n = [], set(), 0
+    for nr, rij in enumerate(rijen[1:], start=2):
+        if not any(c.strip() for c in rij):
+            continue
+        waarden = dict(zip(kop, rij, strict=False))
+        sleutel = (waarden.get("gemeente", "").strip(), waarden.get("kwartaal", "").strip().upper())
+        if sleutel in gezien:
+            fouten.append(f"regel {nr}: {sleutel[0]} {sleutel[1]} staat twee keer in het bestand.")
+            continue
+        gezien.add(sleutel)
+        try:
+            with transaction.atomic():
+                leg_trajecten_vast(
+                    user,
+                    waarden.get("gemeente", ""),
+                    waarden.get("kwartaal", ""),
+                    waarden.get("aantal", ""),
+                    (waarden.get("bron") or "eigen").strip().lower(),
+                    request,
+                )
+            n += 1
+        except ValidationError as exc:
+            fouten.append(f"regel {nr}: {leesbaar(exc)}")
+        if len(fouten) >= 50:
+            break
+    if fouten:
+        raise ImportFout(fouten)  # leaving the atomic block undoes the rows already written
+    return n

@@ -5,6 +5,7 @@ from . import views
 app_name = "rapportage"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
+    path("jeugdzorgtrajecten/", views.trajecten, name="trajecten"),
     path("<int:pk>/", views.rapport, name="rapport"),
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/download/", views.download, name="download"),

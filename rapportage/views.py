@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from audit.models import Actie
@@ -12,8 +13,8 @@ from audit.services import log
 from crisis.cijfers import Kwartaal
 
 from . import secties, services
-from .forms import AanvraagForm
-from .models import Rapport
+from .forms import AanvraagForm, TrajectenForm
+from .models import JeugdzorgTrajecten, Rapport
 from .querysets import rapporten_zichtbaar_voor
 
 
@@ -87,3 +88,56 @@ def export(request, pk, sectie, formaat):
         csv.writer(response).writerows(s.csv_rijen(cijfers))
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trajecten(request):
+    """The KPI's denominator: entered one by one or imported as CSV, per municipality per quarter."""
+    from django.core.exceptions import ValidationError
+
+    from accounts.permissions import vereist
+    from kern.fouten import fouten_naar_form
+
+    from .kpi import verblijf_aandeel
+
+    vereist(request.user, "rapportage.trajecten_vastleggen")
+    form = TrajectenForm(user=request.user)
+    fouten, ingelezen = [], None
+    if request.method == "POST" and "bestand" in request.FILES:
+        try:
+            tekst = request.FILES["bestand"].read().decode("utf-8-sig")
+            ingelezen = services.importeer_trajecten(request.user, tekst, request)
+        except UnicodeDecodeError:
+            fouten = ["Het bestand is geen UTF-8-tekst."]
+        except services.ImportFout as exc:
+            fouten = exc.fouten
+    elif request.method == "POST":
+        form = TrajectenForm(request.POST, user=request.user)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                services.leg_trajecten_vast(
+                    request.user, d["gemeente"].code, d["kwartaal"], d["aantal"], d["bron"], request
+                )
+                messages.success(request, f"Jeugdzorgtrajecten van {d['gemeente'].naam} in {d['kwartaal']} vastgelegd.")
+                return redirect("rapportage:trajecten")
+            except ValidationError as exc:
+                fouten_naar_form(form, exc)
+    if request.method == "POST" and "bestand" not in request.FILES and not request.POST.get("gemeente"):
+        fouten = fouten or ["Kies een CSV-bestand of vul het formulier in."]
+    vastgelegd = JeugdzorgTrajecten.objects.select_related("gemeente")
+    if request.user.gemeente_id:
+        vastgelegd = vastgelegd.filter(gemeente_id=request.user.gemeente_id)
+    kwartaal = Kwartaal.van_datum(timezone.localdate()).vorige()
+    return render(
+        request,
+        "rapportage/trajecten.html",
+        {
+            "form": form,
+            "fouten": fouten,
+            "ingelezen": ingelezen,
+            "vastgelegd": vastgelegd[:48],
+            "kpi": verblijf_aandeel(kwartaal, request.user.gemeente if request.user.gemeente_id else None),
+        },
+    )

@@ -2,7 +2,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kern.models import Aanbieder, Gemeente, Hulpvorm, RedenGeenInzet, Voorziening, valideer_bsn, valideer_geboortedatum
+from kern.models import (
+    Aanbieder,
+    Alternatief,
+    Gemeente,
+    Hulpvorm,
+    RedenGeenInzet,
+    Voorziening,
+    valideer_bsn,
+    valideer_geboortedatum,
+)
 from kern.velden import DatumVeld
 
 from ..models import Aanmelding, Inzet, Toewijzing
@@ -161,6 +170,11 @@ class TriageInvoer(serializers.Serializer):
 
 class GeenInzetInvoer(serializers.Serializer):
     reden = serializers.SlugRelatedField(slug_field="code", queryset=RedenGeenInzet.objects.filter(actief=True))
+    # Which alternative, when the reason is 'alternatief' (code list 'Alternatief').
+    alternatief = serializers.SlugRelatedField(
+        slug_field="code", queryset=Alternatief.objects.filter(actief=True), required=False, allow_null=True
+    )
+    alternatief_toelichting = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class VerdelenInvoer(serializers.Serializer):

@@ -13,4 +13,5 @@ urlpatterns = [
         name="api-rapportage-perspectiefregie",
     ),
     re_path(rf"^servicepunt/{KWARTAAL}/$", views.sectie_view("servicepunt"), name="api-rapportage-servicepunt"),
+    re_path(rf"^aanbieder/{KWARTAAL}/$", views.AanbiederCijfersView.as_view(), name="api-rapportage-aanbieder"),
 ]

@@ -88,3 +88,21 @@ def sectie_view(code: str):
         (SectieCijfersView,),
         {"sectie_code": code, "rechten": {"GET": f"rapportage.{code}_cijfers"}},
     ).as_view()
+
+
+class AanbiederCijfersView(BasisAPIView):
+    """GET /api/v1/rapportage/aanbieder/{YYYY}-Q{n}/: a provider's own quarterly figures."""
+
+    rechten = {"GET": "rapportage.aanbieder_cijfers"}
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[FORMAAT_PARAM])
+    def get(self, request, jaar, nummer):
+        from crisis.aanbiedercijfers import aanbieder_cijfers
+
+        if not request.user.aanbieder_id:
+            raise PermissionDenied("Alleen een aanbieder ziet zijn eigen kwartaalcijfers.")
+        kwartaal = kwartaal_uit(jaar, nummer)
+        cijfers = aanbieder_cijfers(kwartaal, request.user.aanbieder)
+        if request.query_params.get("formaat") == "csv":
+            return csv_antwoord(secties.plat_csv(cijfers), f"aanbieder-{cijfers['aanbieder']}-{kwartaal}.csv")
+        return Response(cijfers)

@@ -71,6 +71,7 @@ MATRIX = {
     "api-sp-matching": ("", _),
     "api-rapportage-perspectiefregie": ("/api/v1/rapportage/perspectiefregie/2026-Q3/", {"beleid", "toegang"}),
     "api-rapportage-servicepunt": ("/api/v1/rapportage/servicepunt/2026-Q3/", {"beleid", "servicepunt"}),
+    "api-rapportage-aanbieder": ("/api/v1/rapportage/aanbieder/2026-Q3/", {"aanbieder"}),
     "api-et-sessie-annuleren": ("", _),
     "api-et-agenda": ("", _),
     "api-et-deelnemers": ("", _),
@@ -84,7 +85,8 @@ MATRIX = {
     "api-et-sessie-verplaatsen": ("", _),
     "api-et-escalatie-uitkomst": ("", _),
     "api-et-volgorde": ("", _),
-    "rapportage:lijst": ("/rapportage/", {"beleid"}),
+    "rapportage:lijst": ("/rapportage/", {"beleid", "ccp"}),
+    "rapportage:trajecten": ("/rapportage/jeugdzorgtrajecten/", {"beleid"}),
     # A report's pages: their visibility per municipality is tested in tests/rapportage.
     "rapportage:rapport": ("", _),
     "rapportage:status": ("", _),

@@ -1,0 +1,62 @@
+"""Codes in the figures spoken as labels, for the figures pages and the PDF (never `buiten_regio`,
+`uhp_pleegzorg`, `begeleid_wonen` on a page a person reads). One lookup per list per request."""
+
+from django.utils.formats import number_format
+
+VASTE = {
+    "totaal": "Totaal",
+    "geen": "Geen inzet",
+    "onbekend": "Onbekend",
+    "12-": "Jonger dan 12",
+    "12+": "12 jaar of ouder",
+}
+
+
+def alle_labels() -> dict[str, str]:
+    from crisis.models import Aanmelding
+    from kern.models import (
+        Aanbieder,
+        Gemeente,
+        Hulpvorm,
+        RedenGeenInzet,
+        VervolgAmbulant,
+        VervolgVerblijf,
+        Voorzieningtype,
+        Weigerreden,
+    )
+
+    labels = {}
+    for model in (Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Weigerreden, Voorzieningtype):
+        labels.update(model.objects.values_list("code", "label"))
+    try:
+        from kern.models import Alternatief
+
+        labels.update(Alternatief.objects.values_list("code", "label"))
+    except ImportError:  # before the code list exists
+        pass
+    labels.update(dict(Aanmelding.Bron.choices))
+    labels.update(Aanbieder.objects.values_list("code", "naam"))
+    labels.update(Gemeente.objects.values_list("code", "naam"))
+    labels.update(VASTE)
+    return labels
+
+
+def label(code, labels: dict) -> str:
+    return labels.get(code, str(code).replace("_", " ").capitalize()) if code is not None else "–"
+
+
+def getal(waarde, decimalen: int = 1) -> str:
+    """A figure with a decimal comma; '<5', 'x' and None ('–') as they are."""
+    if waarde is None:
+        return "–"
+    if isinstance(waarde, float):
+        return number_format(waarde, decimalen, use_l10n=True)
+    return str(waarde)
+
+
+def verschil(nu, vorig) -> str:
+    if isinstance(nu, (int, float)) and isinstance(vorig, (int, float)):
+        d = round(nu - vorig, 1)
+        tekst = getal(float(abs(d))) if isinstance(d, float) and not float(d).is_integer() else str(abs(int(d)))
+        return f"+{tekst}" if d > 0 else (f"−{tekst}" if d < 0 else "0")
+    return "–"
