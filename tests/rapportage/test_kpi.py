@@ -2,7 +2,6 @@
 trajectories of the municipality in the quarter (entered or imported by policy staff)."""
 
 import datetime
-import itertools
 
 import pytest
 import time_machine
@@ -29,14 +28,9 @@ def _zonder_tweestaps(settings):
     settings.TWEESTAPS_VERPLICHT = False
 
 
-_NUMMERS = itertools.count(1)
-
-
 def _traject(gemeente, start, eind=None, bron="crisis"):
     j = JeugdigeFactory(gemeente_id=gemeente)
-    return Traject.objects.create(
-        jeugdige=j, gemeente_id=gemeente, bron=bron, bron_id=next(_NUMMERS), startdatum=start, einddatum=eind
-    )
+    return Traject.objects.create(jeugdige=j, gemeente_id=gemeente, bron=bron, startdatum=start, einddatum=eind)
 
 
 def _noemers(aantallen: dict, kwartaal="2026-Q3"):
