@@ -195,3 +195,32 @@ def vervolg_rijen(cijfers: dict, tabel: str) -> list[tuple[str, int, int]]:
     """Table 2 or 3 as rows (code, 12-, 12+), the total last, for pages and the PDF."""
     links, rechts = cijfers[tabel]["12-"], cijfers[tabel]["12+"]
     return [(code, links[code], rechts.get(code, 0)) for code in links]
+
+
+def trend_aanmeldingen(kwartaal: Kwartaal, gemeente: Gemeente | None = None, aantal: int = 8) -> dict:
+    """Referrals, youths and stays started per quarter over the last `aantal` quarters: one
+    query, for the figures page's trend chart (the PDF uses each quarter's full figures)."""
+    from django.db.models.functions import TruncQuarter
+
+    kwartalen, k = [], kwartaal
+    for _ in range(aantal):
+        kwartalen.append(k)
+        k = k.vorige()
+    kwartalen.reverse()
+    qs = Aanmelding.objects.filter(aanmelddatum__range=(kwartalen[0].van, kwartaal.tot_en_met))
+    if gemeente:
+        qs = qs.filter(gemeente=gemeente)
+    per = {
+        r["q"]: r
+        for r in qs.annotate(q=TruncQuarter("aanmelddatum"))
+        .values("q")
+        .annotate(aanmeldingen=Count("id"), jeugdigen=Count("jeugdige", distinct=True))
+        .order_by()
+    }
+    return {
+        "kwartalen": [str(k) for k in kwartalen],
+        "reeksen": {
+            "Aanmeldingen": [per.get(k.van, {}).get("aanmeldingen", 0) for k in kwartalen],
+            "Jeugdigen": [per.get(k.van, {}).get("jeugdigen", 0) for k in kwartalen],
+        },
+    }

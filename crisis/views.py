@@ -409,6 +409,15 @@ def toewijzingen(request):
     return render(request, "crisis/toewijzingen.html", {"toewijzingen": lijst})
 
 
+def _trendgrafiek(kwartaal, gemeente):
+    from rapportage.grafieken import lijngrafiek
+
+    from .cijfers import trend_aanmeldingen
+
+    t = trend_aanmeldingen(kwartaal, gemeente)
+    return lijngrafiek("Laatste acht kwartalen", t["kwartalen"], t["reeksen"])
+
+
 @login_required
 def cijfers(request):
     vereist(request.user, "crisis.cijfers_zien")
@@ -431,6 +440,7 @@ def cijfers(request):
                 datetime.date.fromisoformat(data["van"]), datetime.date.fromisoformat(data["tot_en_met"])
             ),
             "labels": alle_labels(),
+            "trend": _trendgrafiek(Kwartaal.parse(data["kwartaal"]), gemeente),
             "inzet_totaal": sum(k["totaal"] for k in data["inzet"]["totaal"].values()),
         }
     return render(request, "crisis/cijfers.html", {"form": form, "c": data, **tabellen})

@@ -8,7 +8,7 @@ from crisis.cijfers import vervolg_rijen
 from crisis.grafiek import verblijfsduur_grafiek
 
 from .geheimhouding import GEHEIM, MASKER
-from .grafieken import kpi_grafiek
+from .grafieken import kpi_grafiek, lijngrafiek
 from .labels import alle_labels, verschil
 from .models import Rapport
 from .secties import SECTIES
@@ -24,6 +24,14 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
     labels_reden = dict(RedenGeenInzet.objects.values_list("code", "label"))
     namen = dict(Gemeente.objects.values_list("code", "naam"))
     ccp = cijfers["secties"]["ccp"]
+    trends = cijfers.get("trend") or {}
+
+    def trendgrafiek(code):
+        t = trends.get(code)
+        if not t:
+            return None
+        return lijngrafiek(f"Laatste {len(t['kwartalen'])} kwartalen", t["kwartalen"], t["reeksen"])
+
     kop = [
         ("Crisisaanmeldingen", "aanmeldingen"),
         ("Jeugdigen", "jeugdigen"),
@@ -54,10 +62,11 @@ def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:
         "kpi": cijfers.get("kpi"),
         "kpi_grafiek": kpi_grafiek(cijfers["kpi_trend"], namen) if cijfers.get("kpi_trend") else None,
         "overige": [
-            (s.code, s.titel, cijfers["secties"][s.code])
+            (s.code, s.titel, cijfers["secties"][s.code], trendgrafiek(s.code))
             for s in SECTIES
             if s.code != "ccp" and s.code in cijfers["secties"]
         ],
+        "ccp_trend": trendgrafiek("ccp"),
         "masker": MASKER,
         "labels": alle_labels(),
         "geheim": GEHEIM,

@@ -128,9 +128,12 @@ def verzamel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None, publiek: boo
     kpi_trend = trend(kwartaal, gemeente)
     if publiek:
         kpi_trend = [publieke_variant("kpi", t) for t in kpi_trend]
+    from .trend import trend_per_sectie
+
     return {
         "kwartaal": str(kwartaal),
         "gemeente": gemeente.code if gemeente else None,
+        "trend": trend_per_sectie(kwartaal, gemeente, publiek, per_sectie),
         "kpi": kpi_trend[-1],
         "kpi_trend": kpi_trend,
         "secties": per_sectie,

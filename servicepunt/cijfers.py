@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Avg, Count, DateField, Exists, F, OuterRef, Q, Value
+from django.db.models import Avg, Count, DateField, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
@@ -10,7 +11,7 @@ from kern.bezetting import met_bezetting
 from kern.models import Gemeente, Voorziening
 
 from . import regels
-from .models import Beschikking, Plaatsing
+from .models import Beschikking, Capaciteitsmelding, Plaatsing
 
 DOORSTROOM_DAGEN = 14  # a new placement within two weeks of the last one is a transfer
 RECIDIVE_DAGEN = 365  # a return to 24-hour care within a year of leaving
@@ -30,12 +31,19 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         plaatsingen = plaatsingen.filter(beschikking__gemeente=gemeente)
 
     # Capacity and occupancy per kind of facility on the reference date (kern.bezetting).
+    # A past quarter states the capacity of its reference date from the capacity history (the
+    # providers' confirmations), not today's; without a confirmation by then, today's.
+    melding = Capaciteitsmelding.objects.filter(voorziening=OuterRef("pk"), gemeld_op__date__lte=peildatum).order_by(
+        "-gemeld_op", "-pk"
+    )
     capaciteit = {}
-    for v in met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True), peildatum).values(
-        "type_id", "capaciteit", "bezet"
+    for v in (
+        met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True), peildatum)
+        .annotate(capaciteit_op=Coalesce(Subquery(melding.values("capaciteit")[:1]), F("capaciteit")))
+        .values("type_id", "capaciteit_op", "bezet")
     ):
         rij = capaciteit.setdefault(v["type_id"], {"capaciteit": 0, "bezet": 0})
-        rij["capaciteit"] += v["capaciteit"]
+        rij["capaciteit"] += v["capaciteit_op"]
         rij["bezet"] += v["bezet"]
     for rij in capaciteit.values():
         rij["vrij"] = max(rij["capaciteit"] - rij["bezet"], 0)

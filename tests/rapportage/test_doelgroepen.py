@@ -79,6 +79,7 @@ def test_cijferpagina_spreekt_in_labels_met_komma_en_geen_opnames(client, ccp, a
     assert "buiten_regio:" not in html and "uhp_pleegzorg" not in html and "begeleid_wonen" not in html
     assert "geen opnames" in html and "0 van 0" not in html
     assert "Geen gegevens over" not in html
+    assert "Trend over de laatste acht kwartalen" in html
     leeg = client.get("/crisis/cijfers/?kwartaal=2024-Q1").content.decode()
     assert "Geen gegevens over 2024-Q1" in leeg
 
@@ -102,3 +103,24 @@ def test_ccp_vraagt_het_ccp_rapport_zelf_aan_en_downloadt_het(client, ccp, monke
     # Another role still cannot.
     client.force_login(persona("toegang", gemeente_id="almere", username="t-almere"))
     assert client.get(f"/rapportage/{rapport.pk}/download/").status_code in (403, 404)
+
+
+def test_capaciteit_van_een_verleden_kwartaal_uit_de_meldingen(ccp):
+    """The report of 2026-Q1 states the places confirmed then, not today's."""
+    from crisis.cijfers import Kwartaal
+    from kern.models import Voorziening
+    from servicepunt.cijfers import servicepunt_cijfers
+    from servicepunt.models import Capaciteitsmelding
+
+    v = Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True).first()
+    soort = v.type_id
+    with time_machine.travel(datetime.datetime(2026, 2, 1, 10, 0, tzinfo=datetime.UTC), tick=False):
+        Capaciteitsmelding.objects.create(voorziening=v, capaciteit=v.capaciteit + 7, bezet=0)
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.UTC), tick=False):
+        Capaciteitsmelding.objects.create(voorziening=v, capaciteit=v.capaciteit, bezet=0)  # back to today's
+    with time_machine.travel(NU, tick=False):
+        vandaag = servicepunt_cijfers(Kwartaal(2026, 4))["capaciteit"][soort]["capaciteit"]
+        toen = servicepunt_cijfers(Kwartaal(2026, 1))["capaciteit"][soort]["capaciteit"]
+        voor = servicepunt_cijfers(Kwartaal(2025, 4))["capaciteit"][soort]["capaciteit"]
+    assert toen == vandaag + 7  # the confirmation of February counts for Q1's reference date
+    assert vandaag == voor == v.capaciteit  # before any confirmation: today's places

@@ -133,3 +133,8 @@ def test_kpi_in_de_samenvatting_van_de_pdf(settings, tmp_path, monkeypatch):
     assert "Jeugdhulp met verblijf in procenten van alle jeugdzorgtrajecten" in tekst
     assert "0,5%" in tekst  # Almere 1 of 200
     assert len(rapport.cijfers["kpi_trend"]) == 8
+    # A trend chart per function over the last eight quarters.
+    assert set(rapport.cijfers["trend"]) == {"ccp", "experttafel", "perspectiefregie", "servicepunt"}
+    assert rapport.cijfers["trend"]["ccp"]["kwartalen"][-1] == "2026-Q3"
+    assert len(rapport.cijfers["trend"]["servicepunt"]["reeksen"]["Instroom"]) == 8
+    assert tekst.count("Trend over de laatste acht kwartalen") == 4
