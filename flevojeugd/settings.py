@@ -116,6 +116,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast instead of hanging a worker when the database goes away.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 
+# A read replica for the figures and reports (flevojeugd/routers.py): DATABASE_REPLICA_URL.
+# Without it the alias is the primary's own settings and the router keeps every read there;
+# the test suite runs it as a TEST MIRROR of the primary.
+_REPLICA_URL = envsecret("DATABASE_REPLICA_URL")
+REPLICA_GEBRUIKEN = bool(_REPLICA_URL)
+DATABASES["replica"] = (
+    dj_database_url.parse(_REPLICA_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "0"))
+    if _REPLICA_URL
+    else {**DATABASES["default"], "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {}))}
+)
+if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["flevojeugd.routers.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.Gebruiker"
 
@@ -140,8 +155,26 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Generated reports and uploads through Django's storage API: a local folder by default, or an
+# S3-compatible object store (MinIO, an S3 bucket) with S3_BUCKET, so web and worker keep no
+# local state and scale out (`docker compose up --scale web=3 --scale worker=4`).
+_S3_BUCKET = os.getenv("S3_BUCKET", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _S3_BUCKET,
+            "endpoint_url": os.getenv("S3_ENDPOINT_URL") or None,
+            "access_key": envsecret("S3_ACCESS_KEY") or None,
+            "secret_key": envsecret("S3_SECRET_KEY") or None,
+            "region_name": os.getenv("S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if _S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -152,7 +152,10 @@ def bouw(rapport_id: int) -> Rapport:
     )
     kwartaal = Kwartaal.parse(rapport.kwartaal)
     _voortgang(rapport, 10, "Cijfers berekenen")
-    cijfers = verzamel_cijfers(kwartaal, rapport.gemeente, publiek=rapport.publiek)
+    from flevojeugd.routers import van_replica
+
+    with van_replica():  # the figures from the replica when there is one; the report row on the primary
+        cijfers = verzamel_cijfers(kwartaal, rapport.gemeente, publiek=rapport.publiek)
     _voortgang(rapport, 50, "PDF opmaken")
     from .pdf import render_rapport
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from accounts.permissions import vereist
 from crisis.cijfers import Kwartaal
 from flevojeugd.api_basis import BasisAPIView
+from flevojeugd.routers import van_replica
 from kern.models import Gemeente
 from rapportage import secties
 from rapportage.geheimhouding import publiek as publieke_variant
@@ -74,7 +75,8 @@ class SectieCijfersView(BasisAPIView):
         kwartaal = kwartaal_uit(jaar, nummer)
         gemeente, publiek = gemeente_voor(request), wil_publiek(request)
         vereist(request.user, "rapportage.cijfers_bereik", Bereik(gemeente.pk if gemeente else None, publiek))
-        cijfers = sectie.cijfers(kwartaal, gemeente)
+        with van_replica():  # counts may be seconds old: read them from the replica when there is one
+            cijfers = sectie.cijfers(kwartaal, gemeente)
         if publiek:
             cijfers = publieke_variant(sectie.code, cijfers)
         if request.query_params.get("formaat") == "csv":
@@ -102,7 +104,8 @@ class AanbiederCijfersView(BasisAPIView):
         if not request.user.aanbieder_id:
             raise PermissionDenied("Alleen een aanbieder ziet zijn eigen kwartaalcijfers.")
         kwartaal = kwartaal_uit(jaar, nummer)
-        cijfers = aanbieder_cijfers(kwartaal, request.user.aanbieder)
+        with van_replica():
+            cijfers = aanbieder_cijfers(kwartaal, request.user.aanbieder)
         if request.query_params.get("formaat") == "csv":
             return csv_antwoord(secties.plat_csv(cijfers), f"aanbieder-{cijfers['aanbieder']}-{kwartaal}.csv")
         return Response(cijfers)
