@@ -214,7 +214,7 @@ def trend_aanmeldingen(kwartaal: Kwartaal, gemeente: Gemeente | None = None, aan
         r["q"]: r
         for r in qs.annotate(q=TruncQuarter("aanmelddatum"))
         .values("q")
-        .annotate(aanmeldingen=Count("id"), jeugdigen=Count("jeugdige", distinct=True))
+        .annotate(aanmeldingen=Count("id"), jeugdigen=Count(persoon(), distinct=True))
         .order_by()
     }
     return {
