@@ -35,7 +35,7 @@ def _referentiedata_na_flush(request):
         import_module("experttafel.migrations.0002_codelijsten").laad(apps, None)
         import_module("kern.migrations.0004_vergaderplaats").laad(apps, None)
         import_module("experttafel.migrations.0003_leren_en_opvolging").laad(apps, None)
-        import_module("kern.migrations.0005_alternatief").laad(apps, None)
+        import_module("kern.migrations.0006_alternatief").laad(apps, None)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kern', '0005_alternatief'),
+        ('kern', '0006_alternatief'),
         ('rapportage', '0001_rapport'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -23,7 +23,7 @@ def laad(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kern', '0004_vergaderplaats'),
+        ('kern', '0005_jeugdige_via_gi'),
     ]
 
     operations = [

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crisis', '0007_historische_import'),
-        ('kern', '0005_alternatief'),
+        ('crisis', '0008_verblijf_elke_dag'),
+        ('kern', '0006_alternatief'),
     ]
 
     operations = [
