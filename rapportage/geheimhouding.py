@@ -409,6 +409,12 @@ def _ccp(c: dict) -> Structuur:
             s.statistieken.append((("verblijfsduur", g, stat), ("verblijfsduur", g, "aantal")))
     p = "perspectiefplan_binnen_14_dagen"
     s.telling((p, "opnames"), (p, "op_tijd"))
+    # Stays started in the quarter by ambulant partner add up to the same stays (opnames).
+    partners = [("verblijf_ambulant_door", a) for a in c.get("verblijf_ambulant_door", {})]
+    s.telling(*partners)
+    if partners:
+        s.som((p, "opnames"), partners)
+    s.telling(("boven_capaciteit",))
     s.verhoudingen.append(((p, "percentage"), (p, "op_tijd"), (p, "opnames"), True))
     return s
 
