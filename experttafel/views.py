@@ -17,7 +17,7 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 from flevojeugd.toegang import zichtbaar_of_404
 from kern import termijnen
-from kern.fouten import Conflict, fouten_naar_form, leesbaar
+from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 
 from . import correcties, forms, regels, services
 from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
@@ -305,7 +305,7 @@ def sessie(request, pk):
         actie = request.POST.get("actie", "")
         try:
             if actie in ("eerder", "later"):
-                casus = get_object_or_404(Casus, pk=request.POST.get("casus") or 0, sessie=obj)
+                casus = get_object_or_404(Casus, pk=id_uit(request.POST.get("casus"), "casus"), sessie=obj)
                 services.volgorde_wijzigen(
                     request.user, casus, richting=-1 if actie == "eerder" else 1, request=request
                 )

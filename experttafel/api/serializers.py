@@ -172,6 +172,9 @@ class SessieSerializer(serializers.ModelSerializer):
     begintijd = serializers.SerializerMethodField()
     eindtijd = serializers.SerializerMethodField()
 
+    # The region's one date rule (ASCII digits, JJJJ-MM-DD, a year in the window), like every serializer.
+    datum = DatumVeld()
+
     class Meta:
         model = Sessie
         fields = [

@@ -103,6 +103,23 @@ def test_een_extra_sessie_voor_nul_casussen_is_400_en_niet_stilletjes_vier(api, 
     assert services.extra_sessie(datum=D(2026, 11, 23), capaciteit=2).capaciteit == 2
 
 
+@time_machine.travel(VOOR, tick=False)
+@pytest.mark.parametrize("datum", ["\u0662\u0660\u0662\u0667-\u0660\u0661-\u0660\u0667", "9999-01-07", "20270107"])
+def test_een_extra_sessie_volgt_de_ene_datumregel(api, voorzitter, datum):
+    """Arabic digits, a year outside the window and a date without dashes are refused like everywhere."""
+    r = api(voorzitter).post("/api/v1/experttafel/sessies/", {"datum": datum}, format="json")
+    assert r.status_code == 400 and "datum" in r.json()
+    assert not Sessie.objects.exists()
+
+
+@pytest.mark.parametrize("casus", ["abc", "1.5", ""])
+def test_een_onleesbare_casus_op_de_agendapagina_is_400_en_geen_500(client, aanmelder, voorzitter, casus):
+    sessie = _gepland(aanmelder, voorzitter).sessie
+    client.force_login(voorzitter)
+    r = client.post(f"/experttafel/sessies/{sessie.pk}/", {"actie": "eerder", "casus": casus})
+    assert r.status_code == 400
+
+
 def test_tijdsloten_van_45_minuten_vanaf_half_twee_en_de_voorzitter_wisselt(aanmelder, voorzitter, api):
     a = _gepland(aanmelder, voorzitter)
     with time_machine.travel(VOOR, tick=False):
