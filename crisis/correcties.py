@@ -15,7 +15,7 @@ from django.db import transaction
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from kern import datums, geschiedenis, plekdagen
+from kern import bezetting, datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
 from kern.models import Aanbieder, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Voorziening
 from perspectiefregie import services as perspectiefregie
@@ -57,7 +57,19 @@ def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date 
     on every day the correction adds (`oud`: the days it already held in this facility, None when
     it moves to another facility)."""
     een_crisisplek(inzet.aanmelding.jeugdige, start, eind, zonder=inzet.pk)  # the one rule, in services
-    voorziening = Voorziening.objects.select_for_update().get(pk=inzet.voorziening_id)
+    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=inzet.voorziening_id)
+    # The same fit as taking a place (kind, age on the first day; active only for a new facility).
+    bezetting.controleer_past(
+        voorziening,
+        bezetting.Plaatsvraag(
+            voorziening_id=voorziening.pk,
+            geboortedatum=inzet.aanmelding.jeugdige.geboortedatum,
+            startdatum=start,
+            einddatum=eind,
+            crisis_hulpvorm=inzet.hulpvorm_id,
+        ),
+        nieuwe_plek=oud is None,
+    )
     if oud is None:
         perioden = plekdagen.erbij(start, eind)
     else:

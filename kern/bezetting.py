@@ -129,22 +129,18 @@ def vrije_alternatieven(voorziening, leeftijd: int, dag: datetime.date, *, crisi
     ]
 
 
-def neem_plaats(vraag: Plaatsvraag, alternatieven=None):
-    """Take a place: lock the facility, check its kind, age range and a free place on every day.
+def controleer_past(voorziening, vraag: Plaatsvraag, *, nieuwe_plek: bool = True) -> int:
+    """Does the facility fit the request: its kind (a crisis form of help, or a service-point
+    stay), active (only for a place newly taken: a correction of an old stay's dates in a facility
+    that has since closed stays possible) and the youth's age on the first day. A field error (400)
+    otherwise; returns the age. Used by every taking of a place and by every correction of one."""
+    from .models import leeftijd_op
 
-    The facility's row lock serialises requests for the same facility, so two requests for the
-    last place cannot both see it free. Returns the locked facility (`boven_capaciteit` True when
-    it was full and the caller asked to place above capacity); raises a field error (400)
-    for a facility that does not fit and `Vol` (409) for a full one. `alternatieven(voorziening,
-    leeftijd)` adds what the caller's function can offer instead."""
-    from .models import Voorziening, leeftijd_op
-
-    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=vraag.voorziening_id)
     if vraag.crisis_hulpvorm is None and voorziening.type.hulpvorm_id is not None:
         raise veldfout("voorziening", "Crisisplekken lopen via het CCP, niet via het servicepunt.")
     if vraag.crisis_hulpvorm is not None and voorziening.type.hulpvorm_id != vraag.crisis_hulpvorm:
         raise veldfout("voorziening", f"{voorziening.naam} is geen voorziening voor deze hulpvorm.")
-    if not voorziening.actief:
+    if nieuwe_plek and not voorziening.actief:
         raise veldfout("voorziening", f"{voorziening.naam} is niet actief.")
     leeftijd = leeftijd_op(vraag.geboortedatum, vraag.startdatum)
     if not voorziening.past_leeftijd(leeftijd):
@@ -153,6 +149,21 @@ def neem_plaats(vraag: Plaatsvraag, alternatieven=None):
             f"{voorziening.naam} is voor jeugdigen van {voorziening.leeftijd_min} tot en met "
             f"{voorziening.leeftijd_max} jaar; deze jeugdige is {leeftijd}.",
         )
+    return leeftijd
+
+
+def neem_plaats(vraag: Plaatsvraag, alternatieven=None):
+    """Take a place: lock the facility, check its kind, age range and a free place on every day.
+
+    The facility's row lock serialises requests for the same facility, so two requests for the
+    last place cannot both see it free. Returns the locked facility (`boven_capaciteit` True when
+    it was full and the caller asked to place above capacity); raises a field error (400)
+    for a facility that does not fit and `Vol` (409) for a full one. `alternatieven(voorziening,
+    leeftijd)` adds what the caller's function can offer instead."""
+    from .models import Voorziening
+
+    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=vraag.voorziening_id)
+    leeftijd = controleer_past(voorziening, vraag)
     voorziening.boven_capaciteit = False
     if hoogste_bezetting(voorziening.pk, vraag.startdatum, vraag.einddatum) >= voorziening.capaciteit:
         if vraag.boven_capaciteit:

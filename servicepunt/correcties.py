@@ -12,7 +12,7 @@ from django.db import transaction
 
 from audit.models import Actie
 from audit.services import log
-from kern import datums, geschiedenis, plekdagen
+from kern import bezetting, datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
 from kern.models import Voorziening
 from perspectiefregie import services as perspectiefregie
@@ -111,7 +111,18 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
     if not gewijzigd:
         raise geschiedenis.geen_wijziging()
     if {"startdatum", "einddatum"} & set(gewijzigd) and p.voorziening_id:  # outside the region: no capacity here
-        voorziening = Voorziening.objects.select_for_update().get(pk=p.voorziening_id)
+        voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=p.voorziening_id)
+        # The same fit as taking a place: a corrected start may change the youth's age on day one.
+        bezetting.controleer_past(
+            voorziening,
+            bezetting.Plaatsvraag(
+                voorziening_id=voorziening.pk,
+                geboortedatum=p.beschikking.jeugdige.geboortedatum,
+                startdatum=start,
+                einddatum=eind,
+            ),
+            nieuwe_plek=False,
+        )
         plekdagen.controleer_capaciteit(voorziening, plekdagen.erbij(start, eind, p.startdatum, p.einddatum))
     p.startdatum, p.einddatum = start, eind
     geschiedenis.opslaan_met_reden(p, user, reden, gewijzigd)

@@ -192,3 +192,17 @@ def test_een_gecorrigeerde_hulpvraag_volgt_de_loketregel(api, ccp):
     pk = nieuwe(api, ccp, hulpvraag="verblijf", geboortedatum="2012-01-01")
     r = api(ccp).post(f"{AANMELDINGEN}{pk}/correctie/", {"hulpvraag": "ambulant", "reden": "Verkeerd"}, format="json")
     assert r.status_code == 200 and r.json()["hulpvraag"] == "ambulant"
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_correctie_naar_een_groep_van_de_verkeerde_leeftijd_is_400_zoals_een_nieuw_verblijf(api, ccp):
+    """A correction takes its place by the same rule as a new stay: a 10-year-old cannot be moved
+    into the 12+ group by correcting the facility (the reviewer's finding on #11.3)."""
+    kiem, baken = _bed("crisisgroep_12min"), _bed("crisisgroep_12plus")
+    pk = nieuwe(api, ccp, hulpvraag="verblijf", geboortedatum="2016-01-01")
+    inzet = _inzet(
+        api, ccp, pk, hulpvorm="crisisbed", voorziening=kiem.pk, startdatum="2026-11-20", ambulant_door="lokaal_team"
+    )
+    r = _corrigeer(api, ccp, inzet, voorziening=baken.pk, reden="Verkeerde groep gekozen")
+    assert r.status_code == 400 and "voorziening" in r.json()
+    assert Inzet.objects.get(pk=inzet).voorziening_id == kiem.pk
