@@ -73,7 +73,7 @@ def aanmelden(
     sluit = kalender.sluitingsdagen()
     aanmelding = Aanmelding(
         registratienummer=uuid.uuid4().hex,
-        jeugdige=jeugdige_vastleggen({**jeugdige, "via_gi": user.rol == Rol.GI}),
+        jeugdige=jeugdige_vastleggen({**jeugdige, "gi_medewerker": user if user.rol == Rol.GI else None}),
         gemeente=gemeente,
         hulpvraag=hulpvraag,
         toelichting=toelichting,

@@ -69,7 +69,9 @@ def indienen(
     jeugdige_obj = None
     if jeugdige:
         kader = Jeugdige.Kader.GEDWONGEN if via_gi else Jeugdige.Kader.VRIJWILLIG
-        jeugdige_obj = jeugdige_vastleggen({**jeugdige, "gemeente": gemeente, "kader": kader, "via_gi": via_gi})
+        jeugdige_obj = jeugdige_vastleggen(
+            {**jeugdige, "gemeente": gemeente, "kader": kader, "gi_medewerker": user if via_gi else None}
+        )
     casus = Casus.objects.create(
         jeugdige=jeugdige_obj,
         gemeente=gemeente,

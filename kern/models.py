@@ -6,6 +6,7 @@ figures group on it without joins, and no code ever compares against a label.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from stdnum.nl import bsn as stdnum_bsn
@@ -256,6 +257,17 @@ class Jeugdige(models.Model):
         db_default=False,  # raw COPY loads (bench) need not name it
         help_text="Wat een gecertificeerde instelling registreerde is haar eigen record, naast dat van de gemeente.",
     )
+    # A GI user sees only their own referrals, so a GI record is keyed by the user who registered
+    # it: another GI user's registration of the same BSN never matches, returns or changes it.
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="geregistreerd door (GI)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Alleen bij een registratie via een GI: de medewerker van wie dit record is.",
+    )
     gezag = models.CharField("gezag", max_length=10, choices=Gezag.choices, default=Gezag.OUDERS)
     kader = models.CharField("kader", max_length=12, choices=Kader.choices, default=Kader.VRIJWILLIG)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -267,10 +279,17 @@ class Jeugdige(models.Model):
         verbose_name_plural = "jeugdigen"
         ordering = ["achternaam", "voornaam"]
         constraints = [
-            # One record per municipality and BSN, and one per municipality and BSN registered by
-            # a GI (NULLs are distinct: youths without a BSN are never matched). Registering is
-            # INSERT ... ON CONFLICT DO NOTHING against this.
-            models.UniqueConstraint(fields=["gemeente", "via_gi", "bsn"], name="jeugdige_bsn_per_registrant"),
+            # One record per municipality and BSN, and one per municipality, GI user and BSN
+            # (NULLs are distinct: youths without a BSN are never matched). Registering is
+            # INSERT ... ON CONFLICT DO NOTHING against these.
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn"], condition=models.Q(via_gi=False), name="jeugdige_bsn_per_gemeente_eigen"
+            ),
+            models.UniqueConstraint(
+                fields=["gemeente", "geregistreerd_door", "bsn"],
+                condition=models.Q(via_gi=True),
+                name="jeugdige_bsn_per_gi_medewerker",
+            ),
         ]
         # zelfde_persoon looks a person up by BSN across municipalities.
         indexes = [models.Index(fields=["bsn"], name="jeugdige_bsn_idx")]

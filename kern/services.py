@@ -12,14 +12,22 @@ from .models import Gemeente, Jeugdige
 IDENTITEIT = ("voornaam", "achternaam", "geboortedatum", "bsn", "kader", "gezag")
 
 
-def _vind_of_maak(gemeente: Gemeente, bsn: str, velden: dict, via_gi: bool = False) -> Jeugdige:
-    """The municipality's one record for this BSN, made when missing.
+def _vind_of_maak(gemeente: Gemeente, bsn: str, velden: dict, gi_medewerker=None) -> Jeugdige:
+    """The municipality's one record for this BSN (or, with `gi_medewerker`, that GI user's one
+    record for it), made when missing.
 
-    INSERT ... ON CONFLICT DO NOTHING on (gemeente, via_gi, bsn): parallel registrations of a new BSN
+    INSERT ... ON CONFLICT DO NOTHING on (gemeente, bsn) or (gemeente, GI user, bsn): parallel
+    registrations of a new BSN
     wait for each other in the database and all find the one row; no unique violation is
     raised (so none reaches a log with the BSN in it) and nobody gets a 409 or 500."""
-    Jeugdige.objects.bulk_create([Jeugdige(gemeente=gemeente, bsn=bsn, via_gi=via_gi, **velden)], ignore_conflicts=True)
-    return Jeugdige.objects.get(gemeente=gemeente, bsn=bsn, via_gi=via_gi)
+    sleutel = {
+        "gemeente": gemeente,
+        "bsn": bsn,
+        "via_gi": gi_medewerker is not None,
+        "geregistreerd_door": gi_medewerker,
+    }
+    Jeugdige.objects.bulk_create([Jeugdige(**sleutel, **velden)], ignore_conflicts=True)
+    return Jeugdige.objects.get(**sleutel)
 
 
 def jeugdige_vastleggen(gegevens: dict) -> Jeugdige:
@@ -28,8 +36,10 @@ def jeugdige_vastleggen(gegevens: dict) -> Jeugdige:
 
     Only that municipality's records are looked at. A BSN its own record holds with another
     birth date is a typing error in this municipality's registration: 400 on `jeugdige`.
-    A GI (`gegevens["via_gi"]`) sees no municipality's records: what it registers is its own
-    record for that municipality, so its answer never depends on what the municipality knows."""
+    A GI user (`gegevens["gi_medewerker"]`) sees no municipality's records and only their own
+    referrals: what they register is their own record for that municipality, matched only
+    against their own earlier registrations, so the answer never depends on what the
+    municipality or another GI user knows."""
     gemeente = gegevens["gemeente"]
     velden = {
         "voornaam": gegevens.get("voornaam", ""),
@@ -38,11 +48,13 @@ def jeugdige_vastleggen(gegevens: dict) -> Jeugdige:
         "kader": gegevens.get("kader") or Jeugdige.Kader.VRIJWILLIG,
         "gezag": gegevens.get("gezag") or Jeugdige.Gezag.OUDERS,
     }
-    via_gi = bool(gegevens.get("via_gi"))
+    gi_medewerker = gegevens.get("gi_medewerker")
     bsn = gegevens.get("bsn") or None
     if not bsn:
-        return Jeugdige.objects.create(gemeente=gemeente, via_gi=via_gi, **velden)
-    jeugdige = _vind_of_maak(gemeente, bsn, velden, via_gi)
+        return Jeugdige.objects.create(
+            gemeente=gemeente, via_gi=gi_medewerker is not None, geregistreerd_door=gi_medewerker, **velden
+        )
+    jeugdige = _vind_of_maak(gemeente, bsn, velden, gi_medewerker)
     if jeugdige.geboortedatum != velden["geboortedatum"]:
         raise veldfout(
             "jeugdige", "Dit BSN is in uw registratie al vastgelegd met een andere geboortedatum: controleer beide."

@@ -385,6 +385,42 @@ def test_een_gi_leert_niet_wat_de_gemeente_van_een_bsn_weet(api):
     assert set(Jeugdige.objects.zelfde_persoon(almeers)) == {almeers, van_gi}
 
 
+@time_machine.travel(NU, tick=False)
+def test_een_gi_medewerker_leert_niet_wat_een_andere_gi_medewerker_van_een_bsn_weet(api):
+    """Each GI user sees only their own referrals, so a registration by one GI user never
+    matches, returns or changes the record another GI user made of the same BSN: with another
+    birth date it is no 400 (an oracle), with the same one it carries no other user's name."""
+    een = persona("gi", username="gi-een", ret_aanmelder=True, email="een@gi.example")
+    twee = persona("gi", username="gi-twee", ret_aanmelder=True, email="twee@gi.example")
+    drie = persona("gi", username="gi-drie", ret_aanmelder=True, email="drie@gi.example")
+    r = api(een).post(
+        AANMELDINGEN,
+        referral(hulpvraag="verblijf", bsn=BSN, voornaam="Geheimnaam", geboortedatum="2012-03-01"),
+        format="json",
+    )
+    assert r.status_code == 201, r.content
+    van_een = Aanmelding.objects.get(pk=r.json()["id"]).jeugdige
+    for ander in (twee, drie):
+        assert api(ander).get(f"{AANMELDINGEN}{r.json()['id']}/").status_code == 404
+
+    andere_datum = referral(hulpvraag="ambulant", bsn=BSN, voornaam="Eigen", geboortedatum="2013-07-07")
+    r = api(twee).post(AANMELDINGEN, andere_datum, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode() and "2012-03-01" not in r.content.decode()
+
+    zelfde_datum = referral(hulpvraag="ambulant", bsn=BSN, voornaam="Eigen", geboortedatum="2012-03-01")
+    r = api(drie).post(AANMELDINGEN, zelfde_datum, format="json")
+    assert r.status_code == 201, r.content
+    assert "Geheimnaam" not in r.content.decode()
+
+    _ongewijzigd(van_een)
+    anderen = {a.jeugdige for a in Aanmelding.objects.filter(ingediend_door__in=[twee, drie])}
+    assert len(anderen) == 2 and van_een not in anderen
+    assert all(j.via_gi and j.gemeente_id == "almere" for j in anderen)
+    # Still one person inside the system: the records are linked by BSN, never merged.
+    assert set(Jeugdige.objects.zelfde_persoon(van_een)) == anderen | {van_een}
+
+
 def test_een_pad_over_gekoppelde_registraties_van_een_gemeente():
     """A GI's crisis stay and the municipality's later placement are one trajectory (one path,
     one regisseur); another municipality's record of the same youth gets its own."""
