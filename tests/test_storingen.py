@@ -127,9 +127,14 @@ def test_honderd_verzoeken_om_de_laatste_crisisplek():
 
     ids = [
         client()
-        .post(AANMELDINGEN, referral(hulpvraag="verblijf", geboortedatum="2011-01-01"), format="json")
+        # A hundred youths (the same referral twice by one user within minutes is a double click).
+        .post(
+            AANMELDINGEN,
+            referral(hulpvraag="verblijf", geboortedatum="2011-01-01", voornaam=f"Sanne{i}"),
+            format="json",
+        )
         .json()["id"]
-        for _ in range(100)
+        for i in range(100)
     ]
 
     def vraag(pk):
