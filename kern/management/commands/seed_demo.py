@@ -366,8 +366,7 @@ class Command(BaseCommand):
             inbrenger = inbrengers[i % 2]
             casus = et.indienen(
                 inbrenger,
-                # Another question each time per person: the same case twice is a double click (409).
-                vraag=vragen[(i + i // 2) % 4],
+                vraag=vragen[i % 4],
                 toestemming=False,
                 gemeente=inbrenger.gemeente or Gemeente.objects.get(code="lelystad"),
                 urgentie=["spoed", "normaal", "hoog"][i % 3],
