@@ -18,7 +18,7 @@ from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
 from experttafel.services import leerevaluatie_na_verblijf
-from kern import bezetting, datums, dubbelklik, kalender
+from kern import bezetting, datums, kalender
 from kern.bezetting import Alternatief, Plaatsvraag, met_bezetting, neem_plaats
 from kern.fouten import Conflict, veldfout
 from kern.models import (
@@ -50,10 +50,6 @@ def loket_melding(gemeente: Gemeente) -> str:
         f"CCP-loket daarvoor niet: neem contact op met {team}."
         + (f" (telefoon {gemeente.lokaal_team_telefoon})" if gemeente.lokaal_team_telefoon else "")
     )
-
-
-DUBBELE_AANMELDING = "Deze aanmelding is zojuist al geregistreerd (zelfde jeugdige en hulpvraag)."
-DUBBELE_INZET = "Deze inzet is zojuist al geregistreerd (zelfde hulpvorm en startdatum)."
 
 
 @transaction.atomic
@@ -88,16 +84,6 @@ def aanmelden(
         loket_open=kalender.loket_open(nu, sluit),
         behandelen_voor=kalender.volgende_opening(nu, sluit),
         ingediend_door=user,
-    )
-    # A double click or a retry: the same referral (youth, question for help) by the same user a
-    # moment ago is a conflict (the lock makes a simultaneous second click wait for the first).
-    dubbelklik.vergrendel(user, "crisis.aanmelding")
-    dubbelklik.weiger_herhaling(
-        Aanmelding.objects.filter(
-            dubbelklik.zelfde_jeugdige(aanmelding.jeugdige), hulpvraag=hulpvraag, ingediend_door=user
-        ),
-        DUBBELE_AANMELDING,
-        "aangemeld_op",
     )
     if not gemeente.in_regio:
         # Registered for the figures, not followed up.
@@ -394,12 +380,6 @@ def inzetten(
         inzet.aanbieder_id = voorziening.aanbieder_id
         if voorziening.boven_capaciteit:
             inzet.boven_capaciteit_reden = reden
-    # A double click or a retry: the same help with the same start on this referral a moment ago
-    # (a stay's repeat already meets the one-crisis-place rule above, with its own message)
-    # The referral's row lock above makes a simultaneous second click wait for the first.
-    dubbelklik.weiger_herhaling(
-        aanmelding.inzetten.filter(hulpvorm=hulpvorm, startdatum=startdatum), DUBBELE_INZET, "aangemaakt_op"
-    )
     inzet.save()
     if inzet.boven_capaciteit_reden:
         # Escalated to the functional owner of the crisis places; counted in the figures.

@@ -6,13 +6,11 @@ from zoneinfo import ZoneInfo
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
-from kern import dubbelklik
 from kern.fouten import Conflict, veldfout
 from kern.models import Aanbieder, Gemeente, Jeugdige
 from kern.services import jeugdige_vastleggen
@@ -34,9 +32,6 @@ def _naar(casus: Casus, status: str) -> None:
 
 def _vergrendel(casus: Casus) -> Casus:
     return Casus.objects.select_for_update(of=("self",)).select_related("gemeente", "sessie").get(pk=casus.pk)
-
-
-DUBBELE_CASUS = "Deze casus is zojuist al ingebracht (zelfde vraag en jeugdige)."
 
 
 @transaction.atomic
@@ -77,19 +72,6 @@ def indienen(
         jeugdige_obj = jeugdige_vastleggen(
             {**jeugdige, "gemeente": gemeente, "kader": kader, "gi_medewerker": user if via_gi else None}
         )
-    # A double click or a retry: the same case (question, youth or anonymous, municipality) by the
-    # same user a moment ago is a conflict; the lock makes a simultaneous second click wait.
-    dubbelklik.vergrendel(user, "experttafel.casus")
-    dubbelklik.weiger_herhaling(
-        Casus.objects.filter(
-            dubbelklik.zelfde_jeugdige(jeugdige_obj) if jeugdige_obj else Q(jeugdige__isnull=True),
-            gemeente=gemeente,
-            vraag=vraag,
-            inbrenger=user,
-        ),
-        DUBBELE_CASUS,
-        "ingediend_op",
-    )
     casus = Casus.objects.create(
         jeugdige=jeugdige_obj,
         gemeente=gemeente,

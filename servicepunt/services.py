@@ -13,7 +13,7 @@ from django.utils import timezone
 from audit.models import Actie
 from audit.services import log
 from experttafel.services import leerevaluatie_na_verblijf
-from kern import bezetting, datums, dubbelklik
+from kern import bezetting, datums
 from kern.bezetting import Plaatsvraag, met_bezetting, neem_plaats
 from kern.fouten import Conflict, veldfout
 from kern.models import Aanbieder, Gemeente, Jeugdige, Voorziening, Voorzieningtype
@@ -23,6 +23,7 @@ from perspectiefregie import services as perspectiefregie
 from . import afwegingskader, regels
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
 
+DUBBELKLIK_VENSTER = datetime.timedelta(minutes=10)
 DUBBELE_BESCHIKKING = (
     "Deze beschikking is al geregistreerd (zelfde jeugdige, datum van afgifte, soort zorg en aanbieder)."
 )
@@ -70,15 +71,21 @@ def beschikking_registreren(
     zelfde = Beschikking.objects.filter(afgegeven_op=afgegeven_op, zorgtype=zorgtype, aanbieder=aanbieder)
     if zelfde.filter(jeugdige=jeugdige).exists():
         raise Conflict(DUBBELE_BESCHIKKING)
-    if not jeugdige.bsn:
+    if not jeugdige.bsn and (
+        zelfde.filter(
+            jeugdige__gemeente_id=jeugdige.gemeente_id,
+            jeugdige__bsn__isnull=True,
+            jeugdige__voornaam=jeugdige.voornaam,
+            jeugdige__achternaam=jeugdige.achternaam,
+            jeugdige__geboortedatum=jeugdige.geboortedatum,
+            geregistreerd_door=user,
+            geregistreerd_op__gte=timezone.now() - DUBBELKLIK_VENSTER,
+        ).exists()
+    ):
         # Without a BSN every registration makes a new youth record, so the key above cannot
         # see a double click: the same decision for the same name and birth date by the same
         # user a moment ago is one. (This transaction's new youth record is rolled back.)
-        dubbelklik.weiger_herhaling(
-            zelfde.filter(dubbelklik.zelfde_jeugdige(jeugdige), geregistreerd_door=user),
-            DUBBELE_BESCHIKKING,
-            "geregistreerd_op",
-        )
+        raise Conflict(DUBBELE_BESCHIKKING)
     try:
         with transaction.atomic():
             beschikking = Beschikking.objects.create(
