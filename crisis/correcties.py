@@ -42,39 +42,20 @@ AANMELDING_VELDEN = {
 }
 
 
-def _datum(waarde, veld: str) -> None:
-    """The kern date rule, as a 400 naming the field."""
-    try:
-        datums.controleer_venster(waarde, veld)
-        datums.niet_in_toekomst(waarde, veld)
-    except Exception as exc:  # a ValidationError with a Dutch message
-        raise veldfout(veld, " ".join(getattr(exc, "messages", [str(exc)]))) from None
-
-
 def _plek_blijft_geldig(inzet: Inzet, start: datetime.date, eind: datetime.date | None, oud: dict | None) -> None:
     """A corrected stay keeps the rules of a stay: one crisis place per youth at a time (also
-    across the records other municipalities keep of the same person), and the facility's capacity
+    across the records other municipalities keep of the same person), and the place-taking rule
     on every day the correction adds (`oud`: the days it already held in this facility, None when
     it moves to another facility)."""
     een_crisisplek(inzet.aanmelding.jeugdige, start, eind, zonder=inzet.pk)  # the one rule, in services
-    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=inzet.voorziening_id)
-    # The same fit as taking a place (kind, age on the first day; active only for a new facility).
-    bezetting.controleer_past(
-        voorziening,
-        bezetting.Plaatsvraag(
-            voorziening_id=voorziening.pk,
-            geboortedatum=inzet.aanmelding.jeugdige.geboortedatum,
-            startdatum=start,
-            einddatum=eind,
-            crisis_hulpvorm=inzet.hulpvorm_id,
-        ),
-        nieuwe_plek=oud is None,
+    vraag = bezetting.Plaatsvraag(
+        voorziening_id=inzet.voorziening_id,
+        geboortedatum=inzet.aanmelding.jeugdige.geboortedatum,
+        startdatum=start,
+        einddatum=eind,
+        crisis_hulpvorm=inzet.hulpvorm_id,
     )
-    if oud is None:
-        perioden = plekdagen.erbij(start, eind)
-    else:
-        perioden = plekdagen.erbij(start, eind, oud["startdatum"], oud["einddatum"])
-    plekdagen.controleer_capaciteit(voorziening, perioden)
+    plekdagen.correctie_past(inzet.voorziening_id, vraag, oud and (oud["startdatum"], oud["einddatum"]))
 
 
 @transaction.atomic
@@ -137,7 +118,7 @@ def inzet_corrigeren(user, inzet: Inzet, *, reden: str, request=None, **nieuw) -
     start = nieuw.get("startdatum") or inzet.startdatum
     eind = nieuw.get("einddatum") or inzet.einddatum
     if nieuw.get("startdatum") is not None:
-        _datum(start, "startdatum")
+        datums.feit(start, "startdatum")
         geboren = inzet.aanmelding.jeugdige.geboortedatum
         if start < geboren:
             raise veldfout("startdatum", "De startdatum ligt vóór de geboortedatum.")
@@ -146,7 +127,7 @@ def inzet_corrigeren(user, inzet: Inzet, *, reden: str, request=None, **nieuw) -
     if nieuw.get("einddatum") is not None:
         if inzet.einddatum is None:
             raise Conflict("Deze inzet loopt nog: sluit haar af in plaats van de einddatum te corrigeren.")
-        _datum(eind, "einddatum")
+        datums.feit(eind, "einddatum")
         if eind != inzet.einddatum:
             gewijzigd.append("einddatum")
     if start and eind and eind < start:

@@ -96,3 +96,13 @@ def niet_voor(datum: datetime.date, grens: datetime.date | None, veld: str, gren
             f"De {veld} ({datum.isoformat()}) ligt vóór de {grens_naam} ({grens.isoformat()}).",
             "te_vroeg",
         )
+
+
+def feit(datum: datetime.date, veld: str, vandaag: datetime.date | None = None) -> None:
+    """A registered fact's date (a corrected start or end): inside the window and not in the
+    future, as a 400 naming the field (`{"veld": [melding]}`), for the services' corrections."""
+    try:
+        controleer_venster(datum, veld, vandaag)
+        niet_in_toekomst(datum, veld, vandaag)
+    except ValidationError as exc:
+        raise ValidationError({veld: exc.messages}) from None

@@ -40,3 +40,16 @@ def controleer_capaciteit(voorziening, perioden) -> None:
                 f"{voorziening.naam} was vol op een of meer dagen vanaf {van:%d-%m-%Y}{tot_tekst}: "
                 "met deze datum past het verblijf niet."
             )
+
+
+def correctie_past(voorziening_id: int, vraag, oud: tuple | None) -> None:
+    """A corrected stay or placement keeps the rules of taking a place: the same fit (kind, age on
+    its first day; active only when it moves to another facility) and a free place on every day
+    the correction adds. `oud`: (start, end) it already held in this facility, None after a move.
+    The caller holds the transaction; the facility's row is locked here."""
+    from .bezetting import controleer_past
+    from .models import Voorziening
+
+    voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening_id)
+    controleer_past(voorziening, vraag, nieuwe_plek=oud is None)
+    controleer_capaciteit(voorziening, erbij(vraag.startdatum, vraag.einddatum, *(oud or (None, None))))

@@ -6,7 +6,6 @@ required reason, in one transaction, audited; the earlier value stays in the rec
 (django-simple-history) and the two-week rule and figures follow the corrected value.
 """
 
-import datetime
 
 from django.db import transaction
 
@@ -14,7 +13,6 @@ from audit.models import Actie
 from audit.services import log
 from kern import bezetting, datums, geschiedenis, plekdagen
 from kern.fouten import Conflict, veldfout
-from kern.models import Voorziening
 from perspectiefregie import services as perspectiefregie
 
 from .models import Beschikking, Plaatsing
@@ -27,14 +25,6 @@ BESCHIKKING_VELDEN = {
 PLAATSING_VELDEN = {"startdatum": "Startdatum", "einddatum": "Einddatum", "vervolg": "Vervolg"}
 
 
-def _feitdatum(waarde: datetime.date, veld: str) -> None:
-    try:
-        datums.controleer_venster(waarde, veld)
-        datums.niet_in_toekomst(waarde, veld)
-    except Exception as exc:  # a ValidationError with a Dutch message
-        raise veldfout(veld, " ".join(getattr(exc, "messages", [str(exc)]))) from None
-
-
 @transaction.atomic
 def beschikking_corrigeren(user, beschikking: Beschikking, *, reden: str, request=None, **nieuw) -> Beschikking:
     """Correct afgegeven_op, ambulant_gestart_op or verwachte_start of a decision."""
@@ -44,7 +34,7 @@ def beschikking_corrigeren(user, beschikking: Beschikking, *, reden: str, reques
     gewijzigd = []
     afgegeven = nieuw.get("afgegeven_op") or b.afgegeven_op
     if nieuw.get("afgegeven_op") is not None:
-        _feitdatum(afgegeven, "afgegeven_op")
+        datums.feit(afgegeven, "afgegeven_op")
         if afgegeven < b.jeugdige.geboortedatum:
             raise veldfout("afgegeven_op", "De beschikking kan niet vóór de geboortedatum zijn afgegeven.")
         eerste = min(
@@ -59,7 +49,7 @@ def beschikking_corrigeren(user, beschikking: Beschikking, *, reden: str, reques
             gewijzigd.append("afgegeven_op")
     if nieuw.get("ambulant_gestart_op") is not None:
         datum = nieuw["ambulant_gestart_op"]
-        _feitdatum(datum, "ambulant_gestart_op")
+        datums.feit(datum, "ambulant_gestart_op")
         if b.ambulant_gestart_op is None:
             raise Conflict("Er is nog geen start van ambulante hulp vastgelegd: leg die eerst vast.")
         if datum != b.ambulant_gestart_op:
@@ -87,7 +77,7 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
     start = nieuw.get("startdatum") or p.startdatum
     eind = nieuw.get("einddatum") or p.einddatum
     if nieuw.get("startdatum") is not None:
-        _feitdatum(start, "startdatum")
+        datums.feit(start, "startdatum")
         if start < p.beschikking.afgegeven_op:
             raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
         if start != p.startdatum:
@@ -95,7 +85,7 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
     if nieuw.get("einddatum") is not None:
         if p.einddatum is None:
             raise Conflict("Deze plaatsing loopt nog: beëindig haar in plaats van de einddatum te corrigeren.")
-        _feitdatum(eind, "einddatum")
+        datums.feit(eind, "einddatum")
         if eind != p.einddatum:
             gewijzigd.append("einddatum")
     if eind and eind < start:
@@ -111,19 +101,13 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
     if not gewijzigd:
         raise geschiedenis.geen_wijziging()
     if {"startdatum", "einddatum"} & set(gewijzigd) and p.voorziening_id:  # outside the region: no capacity here
-        voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=p.voorziening_id)
-        # The same fit as taking a place: a corrected start may change the youth's age on day one.
-        bezetting.controleer_past(
-            voorziening,
-            bezetting.Plaatsvraag(
-                voorziening_id=voorziening.pk,
-                geboortedatum=p.beschikking.jeugdige.geboortedatum,
-                startdatum=start,
-                einddatum=eind,
-            ),
-            nieuwe_plek=False,
+        vraag = bezetting.Plaatsvraag(
+            voorziening_id=p.voorziening_id,
+            geboortedatum=p.beschikking.jeugdige.geboortedatum,
+            startdatum=start,
+            einddatum=eind,
         )
-        plekdagen.controleer_capaciteit(voorziening, plekdagen.erbij(start, eind, p.startdatum, p.einddatum))
+        plekdagen.correctie_past(p.voorziening_id, vraag, (p.startdatum, p.einddatum))
     p.startdatum, p.einddatum = start, eind
     geschiedenis.opslaan_met_reden(p, user, reden, gewijzigd)
     corrigeer = getattr(perspectiefregie, "verblijf_gecorrigeerd", None)
