@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from accounts.models import Gebruiker
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
-from kern.fouten import Conflict, veldfout
+from kern.fouten import Conflict, id_uit, veldfout
 
 from .. import correcties, services
 from ..models import Perspectiefplan, Regisseurschap, Traject, Verblijf
@@ -53,9 +53,7 @@ class TrajectenView(BasisLijstView):
         trajecten = _met_details(queryset).order_by("-startdatum", "-id")
         jeugdige = self.request.query_params.get("jeugdige")
         if jeugdige not in (None, ""):
-            if not jeugdige.isdigit() or len(jeugdige) > 18:
-                raise veldfout("jeugdige", "Geef het id van de jeugdige als geheel getal.")
-            trajecten = trajecten.filter(jeugdige_id=int(jeugdige))
+            trajecten = trajecten.filter(jeugdige_id=id_uit(jeugdige, "jeugdige"))
         return trajecten
 
 

@@ -227,3 +227,9 @@ def test_een_gecorrigeerde_startdatum_verschuift_het_traject(api, ccp):
         t = api(persona("toegang", gemeente_id="almere", username="t")).get(TRAJECTEN).json()["results"][0]
     assert t["geopend_op"] == "2026-11-03"
     assert t["verblijven"][0]["startdatum"] == "2026-11-03"
+
+
+@pytest.mark.parametrize("waarde", ["abc", "1.5", "\u0661\u0662", "9" * 30, "-1"])
+def test_een_onleesbaar_jeugdige_filter_is_400_met_het_veld(api, toegang_almere, waarde):
+    r = api(toegang_almere).get("/api/v1/perspectiefregie/trajecten/", {"jeugdige": waarde})
+    assert r.status_code == 400 and "jeugdige" in r.json()
