@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,12 +15,14 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 from flevojeugd.toegang import zichtbaar_of_404
 from kern import kalender
+from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente
 from rapportage.labels import alle_labels
 
 from . import correcties, forms, regels, services
 from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
+from .filters import AanmeldingFilter
 from .grafiek import verblijfsduur_grafiek
 from .models import Aanmelding, Escalatie, Instelling, Inzet, Toewijzing
 
@@ -128,19 +129,15 @@ def _signalen(vandaag: datetime.date, instelling: Instelling) -> dict:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def aanmeldingen(request):
+    """Every referral the user may see, searched and filtered with the API's own FilterSet;
+    the search form posts (kern/filters.py says why)."""
     vereist(request.user, "crisis.aanmeldingen_zien")
     qs = Aanmelding.objects.zichtbaar_voor(request.user).met_details().order_by("-aangemeld_op", "-id")
-    status = request.GET.get("status")
-    if status in Aanmelding.Status.values:
-        qs = qs.filter(status=status)
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    zoek, pagina = zoek_pagina(request, AanmeldingFilter, qs)
     log_lijst(request.user, "crisis.aanmelding", pagina.object_list, "jeugdige_id", request)
-    return render(
-        request,
-        "crisis/aanmeldingen.html",
-        {"pagina": pagina, "statussen": Aanmelding.Status.choices, "status": status},
-    )
+    return render(request, "crisis/aanmeldingen.html", {"pagina": pagina, "filter": zoek})
 
 
 @login_required

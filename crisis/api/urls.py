@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("aanmeldingen/", views.AanmeldingenView.as_view(), name="api-crisis-aanmeldingen"),
+    path("aanmeldingen/zoeken/", views.AanmeldingenZoekenView.as_view(), name="api-crisis-aanmeldingen-zoeken"),
     path("aanmeldingen/<int:pk>/", views.AanmeldingView.as_view(), name="api-crisis-aanmelding"),
     path("aanmeldingen/<int:pk>/triage/", views.TriageView.as_view(), name="api-crisis-triage"),
     path("aanmeldingen/<int:pk>/geen-inzet/", views.GeenInzetView.as_view(), name="api-crisis-geen-inzet"),

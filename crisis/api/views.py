@@ -6,8 +6,10 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 
 from .. import correcties, services
+from ..filters import AanmeldingFilter
 from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
 
@@ -33,6 +35,10 @@ class AanmeldingenView(BasisLijstView):
     model = Aanmelding
     rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmelden"}
     audit_onderwerp = "crisis.aanmelding"
+    # The page's own FilterSet: registratienummer, gemeente, status, hulpvraag, van, tot, sorteer.
+    # Name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py says why).
+    filter_backends = [ZoekBackend]
+    filterset_class = AanmeldingFilter
 
     def verfijn(self, queryset):
         return (
@@ -54,6 +60,21 @@ class AanmeldingenView(BasisLijstView):
             "toewijzingen": Toewijzing.objects.none(),
         }
         return Response(s.AanmeldingSerializer(aanmelding).data, status=status.HTTP_201_CREATED)
+
+
+class AanmeldingenZoekenView(AanmeldingenView):
+    """Search the referrals the user may see by name, birth date or BSN (and every filter of the
+    list), sent in the JSON body so they never appear in a URL or an access log."""
+
+    rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmeldingen_zien"}
+    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
+
+    @extend_schema(
+        request=zoekvraag_serializer(AanmeldingFilter, "AanmeldingZoekvraag"),
+        responses={200: zoekresultaat_serializer(s.AanmeldingSerializer, "AanmeldingZoekresultaat")},
+    )
+    def post(self, request):
+        return self.list(request)
 
 
 class AanmeldingView(AanmeldingBasis):

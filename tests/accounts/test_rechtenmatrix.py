@@ -93,6 +93,7 @@ MATRIX = {
     "rapportage:download": ("", _),
     "rapportage:export": ("", _),
     "api-crisis-aanmeldingen": ("/api/v1/crisis/aanmeldingen/", {"ccp", "toegang", "aanbieder", "gi"}),
+    "api-crisis-aanmeldingen-zoeken": ("", _),  # POST only (tests/crisis/test_zoeken.py)
     "api-crisis-aanmelding": ("/api/v1/crisis/aanmeldingen/{aanmelding}/", {"ccp", "toegang"}),
     "api-crisis-beschikbaarheid": (
         "/api/v1/crisis/beschikbaarheid/",
