@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -396,14 +397,16 @@ def beschikbaarheid(request):
 
 @login_required
 def toewijzingen(request):
+    """A provider's assignments, newest first: the full history, one page at a time."""
     vereist(request.user, "crisis.toewijzingen_zien")
-    lijst = list(
+    qs = (
         Toewijzing.objects.filter(aanbieder_id=request.user.aanbieder_id)
         .select_related("aanmelding__jeugdige", "aanmelding__gemeente", "weigerreden")
-        .order_by("-toegewezen_op")[:100]
+        .order_by("-toegewezen_op", "-id")
     )
-    log_lijst(request.user, "crisis.toewijzing", [t.aanmelding for t in lijst], "jeugdige_id", request)
-    return render(request, "crisis/toewijzingen.html", {"toewijzingen": lijst})
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    log_lijst(request.user, "crisis.toewijzing", [t.aanmelding for t in pagina], "jeugdige_id", request)
+    return render(request, "crisis/toewijzingen.html", {"toewijzingen": pagina, "pagina": pagina})
 
 
 def _trendgrafiek(kwartaal, gemeente):

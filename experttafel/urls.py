@@ -6,6 +6,7 @@ app_name = "experttafel"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("inbrengen/", views.inbrengen, name="inbrengen"),
+    path("casussen/", views.casussen, name="casussen"),
     path("casussen/<int:pk>/", views.casus, name="casus"),
     path("leercirkel/", views.leercirkel, name="leercirkel"),
     path("sessies/<int:pk>/", views.sessie, name="sessie"),

@@ -17,9 +17,11 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 from flevojeugd.toegang import zichtbaar_of_404
 from kern import termijnen
+from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 
 from . import correcties, forms, regels, services
+from .filters import CasusFilter
 from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
 
 
@@ -80,6 +82,18 @@ def overzicht(request):
             "extra_form": forms.ExtraSessieForm(),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def casussen(request):
+    """Every case the user may see, searched with the API's own FilterSet; the search form
+    posts (kern/filters.py says why)."""
+    vereist(request.user, "experttafel.overzicht_zien")
+    qs = Casus.objects.zichtbaar_voor(request.user).select_related("gemeente", "sessie", "jeugdige")
+    zoek, pagina = zoek_pagina(request, CasusFilter, qs.order_by("-ingediend_op", "-id"))
+    log_lijst(request.user, "experttafel.casus", [c for c in pagina if c.jeugdige_id], "jeugdige_id", request)
+    return render(request, "experttafel/casussen.html", {"pagina": pagina, "filter": zoek})
 
 
 def _sessies_met_agenda(sessies):

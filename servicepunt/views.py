@@ -17,10 +17,12 @@ from audit.models import Actie
 from audit.services import log, log_lijst
 from flevojeugd.toegang import zichtbaar_of_404
 from kern.bezetting import DEFINITIE, met_bezetting
+from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.models import Gemeente, Voorziening
 
 from . import afwegingskader, correcties, forms, regels, services
+from .filters import BeschikkingFilter
 from .models import Beschikking, Capaciteitsmelding, Landschapsmelding, Overbrugging, Plaatsing, Woonplaatswijziging
 
 
@@ -292,6 +294,18 @@ def _gemeente_wijzigen(request, obj):
             return redirect("servicepunt:beschikkingen")
     messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
     return beschikking_tonen(request, obj, gemeente_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beschikkingen_zoeken(request):
+    """Every decision the user may see, searched with the API's own FilterSet; the search form
+    posts (kern/filters.py says why)."""
+    vereist(request.user, "servicepunt.beschikkingen_zien")
+    qs = _beschikkingen(request.user).order_by("-afgegeven_op", "-id")
+    zoek, pagina = zoek_pagina(request, BeschikkingFilter, qs)
+    log_lijst(request.user, "servicepunt.beschikking", pagina.object_list, "jeugdige_id", request)
+    return render(request, "servicepunt/beschikkingen_zoeken.html", {"pagina": pagina, "filter": zoek})
 
 
 @login_required

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sessies/<int:pk>/verplaatsen/", views.SessieVerplaatsenView.as_view(), name="api-et-sessie-verplaatsen"),
     path("sessies/<int:pk>/agenda/", views.AgendaView.as_view(), name="api-et-agenda"),
     path("casussen/", views.CasussenView.as_view(), name="api-et-casussen"),
+    path("casussen/zoeken/", views.CasussenZoekenView.as_view(), name="api-et-casussen-zoeken"),
     path("casussen/<int:pk>/", views.CasusView.as_view(), name="api-et-casus"),
     path("casussen/<int:pk>/deelnemers/", views.DeelnemerView.as_view(), name="api-et-deelnemers"),
     path("casussen/<int:pk>/uitnodigen/", views.UitnodigenView.as_view(), name="api-et-uitnodigen"),

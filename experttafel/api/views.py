@@ -8,8 +8,10 @@ from rest_framework import status
 from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 
 from .. import correcties, regels, services
+from ..filters import CasusFilter
 from ..models import Casus, Instelling, Sessie
 from . import serializers as s
 
@@ -120,6 +122,10 @@ class CasussenView(BasisLijstView):
     rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.inbrengen"}
     audit_onderwerp = "experttafel.casus"
 
+    # The page's own FilterSet; name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py).
+    filter_backends = [ZoekBackend]
+    filterset_class = CasusFilter
+
     def verfijn(self, queryset):
         return (
             queryset.select_related("jeugdige", "sessie", "advies")
@@ -133,6 +139,21 @@ class CasussenView(BasisLijstView):
         invoer.is_valid(raise_exception=True)
         casus = services.indienen(request.user, request=request, **invoer.validated_data)
         return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class CasussenZoekenView(CasussenView):
+    """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
+    body so they never appear in a URL or an access log."""
+
+    rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.overzicht_zien"}
+    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
+
+    @extend_schema(
+        request=zoekvraag_serializer(CasusFilter, "CasusZoekvraag"),
+        responses={200: zoekresultaat_serializer(s.CasusSerializer, "CasusZoekresultaat")},
+    )
+    def post(self, request):
+        return self.list(request)
 
 
 class CasusView(BasisAPIView):

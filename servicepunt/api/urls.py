@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("capaciteit/", views.CapaciteitView.as_view(), name="api-sp-capaciteit"),
     path("beschikkingen/", views.BeschikkingenView.as_view(), name="api-sp-beschikkingen"),
+    path("beschikkingen/zoeken/", views.BeschikkingenZoekenView.as_view(), name="api-sp-beschikkingen-zoeken"),
     path("beschikkingen/<int:pk>/", views.BeschikkingView.as_view(), name="api-sp-beschikking"),
     path("beschikkingen/<int:pk>/gemeente/", views.BeschikkingGemeenteView.as_view(), name="api-sp-gemeente"),
     path("beschikkingen/<int:pk>/plaatsingen/", views.PlaatsingenView.as_view(), name="api-sp-plaatsingen"),

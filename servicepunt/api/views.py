@@ -6,9 +6,11 @@ from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 from kern.bezetting import DEFINITIE, met_bezetting
+from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 from kern.models import Voorziening
 
 from .. import afwegingskader, correcties, services
+from ..filters import BeschikkingFilter
 from ..models import Beschikking, Plaatsing
 from . import serializers as s
 
@@ -69,6 +71,10 @@ class BeschikkingenView(BasisLijstView):
     rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikking_registreren"}
     audit_onderwerp = "servicepunt.beschikking"
 
+    # The page's own FilterSet; name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py).
+    filter_backends = [ZoekBackend]
+    filterset_class = BeschikkingFilter
+
     def verfijn(self, queryset):
         return queryset.met_eerste_start().prefetch_related("plaatsingen").order_by("-afgegeven_op", "-id")
 
@@ -85,6 +91,21 @@ class BeschikkingenView(BasisLijstView):
             b = services.beschikking_registreren(request.user, jeugdige=gegevens, request=request, **d)
         b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
         return Response(s.BeschikkingSerializer(b).data, status=status.HTTP_201_CREATED)
+
+
+class BeschikkingenZoekenView(BeschikkingenView):
+    """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
+    body so they never appear in a URL or an access log."""
+
+    rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikkingen_zien"}
+    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
+
+    @extend_schema(
+        request=zoekvraag_serializer(BeschikkingFilter, "BeschikkingZoekvraag"),
+        responses={200: zoekresultaat_serializer(s.BeschikkingSerializer, "BeschikkingZoekresultaat")},
+    )
+    def post(self, request):
+        return self.list(request)
 
 
 class BeschikkingView(BasisAPIView):

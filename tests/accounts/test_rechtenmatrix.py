@@ -40,6 +40,8 @@ MATRIX = {
     "api-et-opvolging-correctie": ("", _),  # POST only (tests/experttafel/test_opvolging_correctie.py)
     "experttafel:overzicht": ("/experttafel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:inbrengen": ("/experttafel/inbrengen/", set()),  # designated officials only (tests/experttafel)
+    "experttafel:casussen": ("/experttafel/casussen/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
+    "api-et-casussen-zoeken": ("", _),  # POST only (tests/experttafel/test_zoeken.py)
     "experttafel:casus": ("/experttafel/casussen/{casus}/", {"ret_voorzitter", "ret_lid", "toegang"}),
     "experttafel:leercirkel": ("/experttafel/leercirkel/", {"ret_voorzitter", "ret_lid", "toegang", "gi"}),
     "experttafel:sessie": ("", _),  # the agenda of a session: tests/experttafel/test_tafel.py
@@ -59,6 +61,8 @@ MATRIX = {
     "servicepunt:overzicht": ("/servicepunt/", {"servicepunt", "toegang", "aanbieder"}),
     "servicepunt:landschap": ("", _),  # POST only
     "servicepunt:beschikkingen": ("/servicepunt/beschikkingen/", {"servicepunt", "toegang", "aanbieder"}),
+    "servicepunt:beschikkingen_zoeken": ("/servicepunt/beschikkingen/zoeken/", {"servicepunt", "toegang", "aanbieder"}),
+    "api-sp-beschikkingen-zoeken": ("", _),  # POST only (tests/servicepunt/test_zoeken.py)
     "servicepunt:beschikking": ("", _),  # tests/servicepunt
     "servicepunt:wachtlijst": ("/servicepunt/wachtlijst/", {"servicepunt", "toegang", "aanbieder"}),
     "servicepunt:matching": ("/servicepunt/matching/", {"servicepunt", "toegang"}),

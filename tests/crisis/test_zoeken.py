@@ -193,3 +193,18 @@ def test_getoonde_zoekresultaten_worden_gelogd_zonder_zoekterm(client, wereld):
     regels = list(AuditRegel.objects.filter(id__gt=voor))
     assert {r.jeugdige_id for r in regels} == {wereld["sanne"].jeugdige_id, wereld["lelystad"].jeugdige_id}
     assert all("111222333" not in str(vars(r)) for r in regels)
+
+
+def test_de_geschiedenis_van_een_aanbieder_is_gepagineerd(client, wereld):
+    from crisis.models import Toewijzing
+
+    with time_machine.travel(NU, tick=False):
+        for i in range(30):
+            a = aanmelding(f"T-{i:02}")
+            Toewijzing.objects.create(aanmelding=a, aanbieder_id="triade", toegewezen_op=a.aangemeld_op)
+    client.force_login(persona("aanbieder", aanbieder_id="triade"))
+    eerste = client.get("/crisis/toewijzingen/")
+    assert len(eerste.context["toewijzingen"]) == 25 and eerste.context["pagina"].paginator.count == 30
+    assert "Pagina 1 van 2" in eerste.content.decode()
+    assert len(client.get("/crisis/toewijzingen/", {"pagina": "2"}).context["toewijzingen"]) == 5
+    assert client.get("/crisis/toewijzingen/", {"pagina": "x"}).status_code == 200
