@@ -13,7 +13,16 @@ def _ip(request) -> str | None:
 
 
 def _kanaal(request) -> str:
-    return "api" if request is not None and request.path.startswith("/api/") else "pagina"
+    """Where the access came from: the API, a page, or (without a request) a command or task."""
+    if request is None:
+        return "opdracht"
+    return "api" if request.path.startswith("/api/") else "pagina"
+
+
+def _gelogd(request) -> None:
+    # flevojeugd.toegang.jeugdpagina checks that a list page wrote its audit rows.
+    if request is not None:
+        request._audit_geschreven = True
 
 
 def _namens(user) -> str:
@@ -27,8 +36,8 @@ def _namens(user) -> str:
 def log(
     user, actie: str, onderwerp: str, obj=None, jeugdige=None, request=None, kanaal: str | None = None
 ) -> AuditRegel:
-    if kanaal is None:
-        kanaal = _kanaal(request)
+    kanaal = kanaal or _kanaal(request)
+    _gelogd(request)
     return AuditRegel.objects.create(
         gebruiker=user if getattr(user, "pk", None) else None,
         gebruikersnaam=getattr(user, "username", "") or "systeem",
@@ -46,6 +55,7 @@ def log(
 def log_lijst(user, onderwerp: str, objecten: Iterable, jeugdige_attr: str, request=None) -> None:
     """A list page shows several youths: one row each, written in one query."""
     kanaal = _kanaal(request)
+    _gelogd(request)
     namens, ip = _namens(user), _ip(request)  # once per list, not per row
     regels = [
         AuditRegel(
@@ -77,6 +87,7 @@ def log_geweigerd(user, onderwerp: str, model, pk, request=None) -> AuditRegel:
             jeugdige_id = model._base_manager.filter(pk=pk).values_list("jeugdige_id", flat=True).first()
         except (TypeError, ValueError):
             jeugdige_id = None
+    _gelogd(request)
     return AuditRegel.objects.create(
         gebruiker=user if getattr(user, "pk", None) else None,
         gebruikersnaam=getattr(user, "username", "") or "anoniem",

@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
-from flevojeugd.toegang import zichtbaar_of_404
+from audit.services import log_lijst
+from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import kalender
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
@@ -35,9 +34,8 @@ def _deel(qs) -> tuple[list, int]:
     return rijen, (len(rijen) if len(rijen) < DAGOVERZICHT_RIJEN else qs.count())
 
 
-@login_required
+@jeugdpagina("crisis.dagoverzicht_zien", onderwerp="crisis.dagoverzicht")
 def dagoverzicht(request):
-    vereist(request.user, "crisis.dagoverzicht_zien")
     nu = timezone.now()
     # Each referral stands in exactly one queue: the one its state names (regels.wachtrij).
     basis = Aanmelding.objects.met_details()
@@ -129,12 +127,11 @@ def _signalen(vandaag: datetime.date, instelling: Instelling) -> dict:
     }
 
 
-@login_required
+@jeugdpagina("crisis.aanmeldingen_zien", onderwerp="crisis.aanmelding")
 @require_http_methods(["GET", "POST"])
 def aanmeldingen(request):
     """Every referral the user may see, searched and filtered with the API's own FilterSet;
     the search form posts (kern/filters.py says why)."""
-    vereist(request.user, "crisis.aanmeldingen_zien")
     qs = Aanmelding.objects.zichtbaar_voor(request.user).met_details().order_by("-aangemeld_op", "-id")
     zoek, pagina = zoek_pagina(request, AanmeldingFilter, qs)
     log_lijst(request.user, "crisis.aanmelding", pagina.object_list, "jeugdige_id", request)
@@ -184,21 +181,16 @@ def aanmelden(request):
     )
 
 
-def _pagina_aanmelding(request, pk) -> Aanmelding:
-    return zichtbaar_of_404(
-        request,
-        Aanmelding.objects.met_details().prefetch_related(
-            "geconsulteerd",
-            Prefetch(
-                "inzetten",
-                queryset=Inzet.objects.met_perspectiefplan().select_related(
-                    "hulpvorm", "voorziening", "aanbieder", "vervolg_ambulant", "vervolg_verblijf"
-                ),
+def _aanmelding_met_alles():
+    return Aanmelding.objects.met_details().prefetch_related(
+        "geconsulteerd",
+        Prefetch(
+            "inzetten",
+            queryset=Inzet.objects.met_perspectiefplan().select_related(
+                "hulpvorm", "voorziening", "aanbieder", "vervolg_ambulant", "vervolg_verblijf"
             ),
-            Prefetch("toewijzingen", queryset=Toewijzing.objects.select_related("aanbieder", "weigerreden")),
         ),
-        pk,
-        "crisis.aanmelding",
+        Prefetch("toewijzingen", queryset=Toewijzing.objects.select_related("aanbieder", "weigerreden")),
     )
 
 
@@ -215,10 +207,9 @@ _ACTIES = {
 _STAP = {"triage": "trieren", "geen_inzet": "geen_inzet", "verdelen": "verdelen", "inzet": "inzetten"}
 
 
-@login_required
+@jeugdpagina("crisis.aanmeldingen_zien", onderwerp="crisis.aanmelding", record=_aanmelding_met_alles)
 @require_http_methods(["GET", "POST"])
-def aanmelding(request, pk):
-    obj = _pagina_aanmelding(request, pk)
+def aanmelding(request, obj):
     formulieren = {
         # A second triage starts from the first, including who was consulted.
         "triage": forms.TriageForm(
@@ -233,9 +224,7 @@ def aanmelding(request, pk):
         resultaat = _voer_uit(request, obj, actie, formulieren)
         if resultaat is not None:
             return resultaat
-        obj = _pagina_aanmelding(request, pk)
-    else:
-        log(request.user, Actie.INZIEN, "crisis.aanmelding", obj, obj.jeugdige, request)
+        obj = zichtbaar_of_404(request, _aanmelding_met_alles(), obj.pk, "crisis.aanmelding")
     vandaag = timezone.localdate()
     inzetten = list(obj.inzetten.all())
     for inzet in inzetten:
@@ -395,10 +384,9 @@ def beschikbaarheid(request):
     return render(request, "crisis/beschikbaarheid.html", {"bord": bord, "lang_na": lang_na})
 
 
-@login_required
+@jeugdpagina("crisis.toewijzingen_zien", onderwerp="crisis.toewijzing")
 def toewijzingen(request):
     """A provider's assignments, newest first: the full history, one page at a time."""
-    vereist(request.user, "crisis.toewijzingen_zien")
     qs = (
         Toewijzing.objects.filter(aanbieder_id=request.user.aanbieder_id)
         .select_related("aanmelding__jeugdige", "aanmelding__gemeente", "weigerreden")

@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
-from flevojeugd.toegang import zichtbaar_of_404
+from audit.services import log_lijst
+from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import termijnen
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
@@ -25,10 +24,9 @@ from .filters import CasusFilter
 from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
 
 
-@login_required
+@jeugdpagina("experttafel.overzicht_zien", onderwerp="experttafel.casus")
 @require_http_methods(["GET", "POST"])
 def overzicht(request):
-    vereist(request.user, "experttafel.overzicht_zien")
     vandaag = timezone.localdate()
     try:
         jaar = min(max(int(request.GET.get("jaar", vandaag.year)), 2000), 2100)
@@ -84,12 +82,11 @@ def overzicht(request):
     )
 
 
-@login_required
+@jeugdpagina("experttafel.overzicht_zien", onderwerp="experttafel.casus")
 @require_http_methods(["GET", "POST"])
 def casussen(request):
     """Every case the user may see, searched with the API's own FilterSet; the search form
     posts (kern/filters.py says why)."""
-    vereist(request.user, "experttafel.overzicht_zien")
     qs = Casus.objects.zichtbaar_voor(request.user).select_related("gemeente", "sessie", "jeugdige")
     zoek, pagina = zoek_pagina(request, CasusFilter, qs.order_by("-ingediend_op", "-id"))
     log_lijst(request.user, "experttafel.casus", [c for c in pagina if c.jeugdige_id], "jeugdige_id", request)
@@ -142,14 +139,9 @@ def inbrengen(request):
     return render(request, "experttafel/inbrengen.html", {"form": form})
 
 
-def _pagina_casus(request, pk) -> Casus:
-    return zichtbaar_of_404(
-        request,
-        Casus.objects.select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies").prefetch_related(
-            "domeinen", "themas", "deelnemers", "advies__aanbieders", "opvolgingen__aanbieder", "opvolgingen__casus"
-        ),
-        pk,
-        "experttafel.casus",
+def _casus_met_alles():
+    return Casus.objects.select_related("gemeente", "sessie", "jeugdige", "inbrenger", "advies").prefetch_related(
+        "domeinen", "themas", "deelnemers", "advies__aanbieders", "opvolgingen__aanbieder", "opvolgingen__casus"
     )
 
 
@@ -216,10 +208,9 @@ ACTIES = {
 }
 
 
-@login_required
+@jeugdpagina("experttafel.overzicht_zien", onderwerp="experttafel.casus", record=_casus_met_alles)
 @require_http_methods(["GET", "POST"])
-def casus(request, pk):
-    obj = _pagina_casus(request, pk)
+def casus(request, obj):
     if request.method == "POST":
         actie = request.POST.get("actie", "")
         if actie not in ACTIES:
@@ -243,9 +234,7 @@ def casus(request, pk):
                 return redirect("experttafel:casus", pk=obj.pk)
             except (ValidationError, Conflict) as exc:
                 messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
-        obj = _pagina_casus(request, pk)
-    else:
-        log(request.user, Actie.INZIEN, "experttafel.casus", obj, obj.jeugdige, request)
+        obj = zichtbaar_of_404(request, _casus_met_alles(), obj.pk, "experttafel.casus")
     mag = {actie: request.user.has_perm(perm, obj) for actie, (perm, _, _) in ACTIES.items()}
     vastgelegd = {o.aanbieder_id for o in obj.opvolgingen.all()}
     partijen = services.partijen(obj)
@@ -286,7 +275,6 @@ def leercirkel(request):
 
 
 def _agenda(request, pk):
-    vereist(request.user, "experttafel.agenda_zien")
     sessie = get_object_or_404(Sessie, pk=pk)
     casussen = list(
         Casus.objects.zichtbaar_voor(request.user)
@@ -308,7 +296,7 @@ def _agenda(request, pk):
 AGENDA_ACTIES = {"eerder", "later", "verplaatsen", "annuleren"}
 
 
-@login_required
+@jeugdpagina("experttafel.agenda_zien", onderwerp="experttafel.agenda")
 @require_http_methods(["GET", "POST"])
 def sessie(request, pk):
     """A session's agenda: the cases in order with their time slot, place, participants and the
@@ -352,7 +340,7 @@ def sessie(request, pk):
     )
 
 
-@login_required
+@jeugdpagina("experttafel.agenda_zien", onderwerp="experttafel.agenda")
 def agenda_pdf(request, pk):
     """The printable agenda for the chair, as a tagged PDF."""
     from weasyprint import HTML  # lazy: only this view needs Pango

@@ -1,13 +1,11 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
-from flevojeugd.toegang import zichtbaar_of_404
+from audit.services import log_lijst
+from flevojeugd.toegang import jeugdpagina
 from kern.fouten import Conflict, id_uit, leesbaar
 from kern.tijdlijn import tijdlijn
 
@@ -15,10 +13,9 @@ from . import correcties, forms, services, werklijst
 from .models import Traject
 
 
-@login_required
+@jeugdpagina("perspectiefregie.werklijst_zien", onderwerp="perspectiefregie.traject")
 def lijst(request):
     """The municipality's worklist: who lacks a regisseur or a plan stands at the top."""
-    vereist(request.user, "perspectiefregie.werklijst_zien")
     trajecten = Traject.objects.zichtbaar_voor(request.user).open()
     if request.GET.get("eigen") and request.user.rol == "toegang":
         trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
@@ -28,12 +25,14 @@ def lijst(request):
     return render(request, "perspectiefregie/lijst.html", {"rijen": rijen, "eigen": bool(request.GET.get("eigen"))})
 
 
-@login_required
+@jeugdpagina(
+    "perspectiefregie.trajecten_zien",
+    onderwerp="perspectiefregie.traject",
+    record=Traject.objects.select_related("jeugdige", "gemeente"),
+)
 @require_http_methods(["GET", "POST"])
-def traject(request, pk):
-    obj = zichtbaar_of_404(
-        request, Traject.objects.select_related("jeugdige", "gemeente"), pk, "perspectiefregie.traject"
-    )
+def traject(request, obj):
+    """A trajectory with the youth's timeline across the four functions (kern.tijdlijn)."""
     if request.method == "POST":
         actie = request.POST.get("actie")
         try:
@@ -71,8 +70,6 @@ def traject(request, pk):
             messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
         except (ValidationError, Conflict) as exc:
             messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
-    else:
-        log(request.user, Actie.INZIEN, "perspectiefregie.traject", obj, obj.jeugdige, request)
     rij = werklijst.rijen(Traject.objects.filter(pk=obj.pk))[0]
     plannen = list(obj.plannen.all())
     return render(

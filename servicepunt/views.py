@@ -13,9 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
-from audit.models import Actie
-from audit.services import log, log_lijst
-from flevojeugd.toegang import zichtbaar_of_404
+from audit.services import log_lijst
+from flevojeugd.toegang import jeugdpagina
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
@@ -105,11 +104,10 @@ def _beschikkingen(user):
     )
 
 
-@login_required
+@jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.beschikking")
 @require_http_methods(["GET", "POST"])
 def beschikkingen(request):
     """Open and overdue decisions against the two-week rule, and registering a new one."""
-    vereist(request.user, "servicepunt.beschikkingen_zien")
     form = forms.BeschikkingForm(request.POST or None)
     if request.method == "POST":
         vereist(request.user, "servicepunt.beschikking_registreren")
@@ -180,21 +178,19 @@ ACTIES = {
 }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def beschikking(request, pk):
-    obj = zichtbaar_of_404(
-        request,
-        Beschikking.objects.select_related(
-            "jeugdige", "gemeente", "brp_gemeente", "zorgtype", "aanbieder"
-        ).prefetch_related(
-            Prefetch("plaatsingen", queryset=Plaatsing.objects.select_related("voorziening", "eerste_keus")),
-            Prefetch("overbruggingen", queryset=Overbrugging.objects.order_by("startdatum")),
-            Prefetch("woonplaatswijzigingen", queryset=Woonplaatswijziging.objects.select_related("van", "naar")),
-        ),
-        pk,
-        "servicepunt.beschikking",
+def _beschikking_met_alles():
+    return Beschikking.objects.select_related(
+        "jeugdige", "gemeente", "brp_gemeente", "zorgtype", "aanbieder"
+    ).prefetch_related(
+        Prefetch("plaatsingen", queryset=Plaatsing.objects.select_related("voorziening", "eerste_keus")),
+        Prefetch("overbruggingen", queryset=Overbrugging.objects.order_by("startdatum")),
+        Prefetch("woonplaatswijzigingen", queryset=Woonplaatswijziging.objects.select_related("van", "naar")),
     )
+
+
+@jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.beschikking", record=_beschikking_met_alles)
+@require_http_methods(["GET", "POST"])
+def beschikking(request, obj):
     if request.method == "POST" and request.POST.get("actie") == "gemeente":
         return _gemeente_wijzigen(request, obj)
     alternatieven = None
@@ -234,8 +230,6 @@ def beschikking(request, pk):
         except (ValidationError, Conflict) as exc:
             messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
             alternatieven = getattr(exc, "alternatieven", None)
-    else:
-        log(request.user, Actie.INZIEN, "servicepunt.beschikking", obj, obj.jeugdige, request)
     return beschikking_tonen(request, obj, alternatieven=alternatieven)
 
 
@@ -296,21 +290,19 @@ def _gemeente_wijzigen(request, obj):
     return beschikking_tonen(request, obj, gemeente_form=form)
 
 
-@login_required
+@jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.beschikking")
 @require_http_methods(["GET", "POST"])
 def beschikkingen_zoeken(request):
     """Every decision the user may see, searched with the API's own FilterSet; the search form
     posts (kern/filters.py says why)."""
-    vereist(request.user, "servicepunt.beschikkingen_zien")
     qs = _beschikkingen(request.user).order_by("-afgegeven_op", "-id")
     zoek, pagina = zoek_pagina(request, BeschikkingFilter, qs)
     log_lijst(request.user, "servicepunt.beschikking", pagina.object_list, "jeugdige_id", request)
     return render(request, "servicepunt/beschikkingen_zoeken.html", {"pagina": pagina, "filter": zoek})
 
 
-@login_required
+@jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.wachtlijst")
 def wachtlijst(request):
-    vereist(request.user, "servicepunt.beschikkingen_zien")
     vandaag = timezone.localdate()
     qs = (
         _beschikkingen(request.user).wachtend(vandaag).prefetch_related("overbruggingen").order_by("afgegeven_op", "id")

@@ -159,3 +159,16 @@ def test_een_geweigerde_pagina_van_een_jeugdige_wordt_ook_gelogd(client, setting
         jeugdige.pk,
         "pagina",
     )
+
+
+@pytest.mark.django_db
+def test_een_auditregel_zonder_verzoek_komt_van_een_opdracht():
+    """A command or a background task has no request: its rows say "opdracht", not "pagina"."""
+    from audit.services import log, log_geweigerd, log_lijst
+
+    ccp = persona("ccp", username="carla")
+    jeugdige = JeugdigeFactory(gemeente_id="almere")
+    log(ccp, Actie.INZIEN, "kern.jeugdige", jeugdige, jeugdige)
+    log_lijst(ccp, "kern.jeugdige", [jeugdige], "pk")
+    log_geweigerd(ccp, "kern.jeugdige", type(jeugdige), 999999)
+    assert list(AuditRegel.objects.values_list("kanaal", flat=True)) == ["opdracht"] * 3
