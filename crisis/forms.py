@@ -12,7 +12,7 @@ from kern.models import (
     valideer_bsn,
     valideer_geboortedatum,
 )
-from kern.velden import DatumFormVeld, DatumInput  # noqa: F401 (DatumInput is imported from here by other apps)
+from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk  # noqa: F401 (DatumInput is imported from here by other apps)
 
 from .models import Aanmelding
 
@@ -58,27 +58,37 @@ class TriageForm(forms.Form):
 
 class GeenInzetForm(forms.Form):
     reden = forms.ModelChoiceField(label="Reden geen inzet", queryset=RedenGeenInzet.objects.filter(actief=True))
-    alternatief = forms.ModelChoiceField(
-        label="Welk alternatief (bij 'alternatief voorhanden')",
-        queryset=Alternatief.objects.filter(actief=True),
-        required=False,
+    alternatief = voorwaardelijk(
+        forms.ModelChoiceField(
+            label="Welk alternatief", queryset=Alternatief.objects.filter(actief=True), required=False
+        ),
+        "alleen bij de reden 'alternatief voorhanden'",
     )
-    alternatief_toelichting = forms.CharField(label="Toelichting bij 'Anders'", max_length=300, required=False)
+    alternatief_toelichting = voorwaardelijk(
+        forms.CharField(label="Toelichting bij het alternatief", max_length=300, required=False),
+        "verplicht bij 'Anders'",
+    )
 
 
 class InzetForm(forms.Form):
     hulpvorm = forms.ModelChoiceField(label="Hulpvorm", queryset=Hulpvorm.objects.filter(actief=True))
-    voorziening = forms.ModelChoiceField(
-        label="Crisisvoorziening (bij verblijf)",
-        required=False,
-        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False),
+    voorziening = voorwaardelijk(
+        forms.ModelChoiceField(
+            label="Crisisvoorziening",
+            required=False,
+            queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=False),
+        ),
+        "verplicht bij een verblijf",
     )
     startdatum = DatumFormVeld(label="Startdatum", widget=DatumInput())
     verwachte_einddatum = DatumFormVeld(label="Verwachte einddatum", widget=DatumInput(), required=False)
-    ambulant_door = forms.CharField(
-        label="Ambulante hulp bij verblijf",
-        required=False,
-        help_text="Kies de ambulante inzet, of het lokale team van de gemeente.",
+    ambulant_door = voorwaardelijk(
+        forms.CharField(
+            label="Ambulante hulp bij verblijf",
+            required=False,
+            help_text="Kies de ambulante inzet, of het lokale team van de gemeente.",
+        ),
+        "verplicht bij een verblijf",
     )
     boven_capaciteit = forms.BooleanField(
         label="Boven capaciteit plaatsen (acuut onveilige situatie)",
@@ -86,12 +96,15 @@ class InzetForm(forms.Form):
         help_text="Alleen als de voorziening vol is en de jeugdige nu niet veilig is; "
         "de plaatsing wordt gemeld aan de functioneel eigenaar en telt mee in de kwartaalcijfers.",
     )
-    boven_capaciteit_reden = forms.CharField(
-        label="Reden plaatsing boven capaciteit",
-        required=False,
-        help_text="Zonder naam of BSN: de reden gaat naar de functioneel eigenaar.",
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    boven_capaciteit_reden = voorwaardelijk(
+        forms.CharField(
+            label="Reden plaatsing boven capaciteit",
+            required=False,
+            help_text="Zonder naam of BSN: de reden gaat naar de functioneel eigenaar.",
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        ),
+        "verplicht bij plaatsen boven capaciteit",
     )
 
 

@@ -2,7 +2,7 @@ from django import forms
 
 from crisis.forms import DatumInput
 from kern.models import Aanbieder, Gemeente, valideer_bsn, valideer_geboortedatum
-from kern.velden import DatumFormVeld
+from kern.velden import DatumFormVeld, voorwaardelijk
 
 from .models import Casus, Deelnemer, Domein, Sessie, Thema
 
@@ -13,10 +13,15 @@ class InbrengForm(forms.Form):
         required=False,
         help_text="Zonder toestemming brengt u de casus geanonimiseerd in: laat naam en geboortedatum leeg.",
     )
-    voornaam = forms.CharField(label="Voornaam jeugdige", required=False, max_length=80)
-    achternaam = forms.CharField(label="Achternaam jeugdige", required=False, max_length=120)
-    geboortedatum = DatumFormVeld(
-        label="Geboortedatum", required=False, widget=DatumInput(), validators=[valideer_geboortedatum]
+    voornaam = voorwaardelijk(
+        forms.CharField(label="Voornaam jeugdige", required=False, max_length=80), "verplicht bij toestemming"
+    )
+    achternaam = voorwaardelijk(
+        forms.CharField(label="Achternaam jeugdige", required=False, max_length=120), "verplicht bij toestemming"
+    )
+    geboortedatum = voorwaardelijk(
+        DatumFormVeld(label="Geboortedatum", required=False, widget=DatumInput(), validators=[valideer_geboortedatum]),
+        "verplicht bij toestemming",
     )
     bsn = forms.CharField(label="BSN", required=False, max_length=9, validators=[valideer_bsn])
     gemeente = forms.ModelChoiceField(
@@ -83,8 +88,9 @@ class OpvolgingForm(forms.Form):
         coerce=lambda v: v == "ja",
         widget=forms.RadioSelect,
     )
-    motivering = forms.CharField(
-        label="Motivering (verplicht bij afwijken)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    motivering = voorwaardelijk(
+        forms.CharField(label="Motivering", required=False, widget=forms.Textarea(attrs={"rows": 3})),
+        "verplicht als u afwijkt",
     )
     aanbieder = forms.ModelChoiceField(
         label="Partij",

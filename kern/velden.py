@@ -81,3 +81,11 @@ class DatumVeld(serializers.DateField):
         except ValidationError as exc:
             raise serializers.ValidationError(exc.messages) from exc
         return datum
+
+
+def voorwaardelijk(veld, wanneer: str):
+    """A field that is required only in a case (`wanneer`, e.g. "verplicht bij een verblijf"): the
+    label says exactly that instead of "(niet verplicht)" (templates/includes/veld.html), so a
+    user never reads "niet verplicht" on a field the service then demands."""
+    veld.voorwaarde = wanneer
+    return veld

@@ -2,14 +2,17 @@ from django import forms
 
 from accounts.models import Gebruiker
 from crisis.forms import DatumInput
-from kern.velden import DatumFormVeld
+from kern.velden import DatumFormVeld, voorwaardelijk
 
 from .models import Jim, Perspectiefplan
 
 
 class RegisseurForm(forms.Form):
     regisseur = forms.ModelChoiceField(label="Regisseur", queryset=Gebruiker.objects.none())
-    reden = forms.CharField(label="Reden van de wissel (verplicht bij een wissel)", required=False, max_length=300)
+    reden = voorwaardelijk(
+        forms.CharField(label="Reden van de wissel", required=False, max_length=300),
+        "verplicht als er al een regisseur is",
+    )
 
     def __init__(self, *args, gemeente_id=None, **kwargs):
         super().__init__(*args, **kwargs)

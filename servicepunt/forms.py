@@ -2,7 +2,7 @@ from django import forms
 
 from crisis.forms import DatumInput
 from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype, valideer_bsn, valideer_geboortedatum
-from kern.velden import DatumFormVeld
+from kern.velden import DatumFormVeld, voorwaardelijk
 
 from . import afwegingskader
 from .models import Landschapsmelding
@@ -55,11 +55,14 @@ class OverbruggingForm(forms.Form):
 
 
 class PlaatsingForm(forms.Form):
-    voorziening = forms.ModelChoiceField(
-        label="Voorziening",
-        required=False,
-        queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
-        help_text="Leeg laten bij een plaatsing buiten de regio.",
+    voorziening = voorwaardelijk(
+        forms.ModelChoiceField(
+            label="Voorziening",
+            required=False,
+            queryset=Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True),
+            help_text="Leeg laten bij een plaatsing buiten de regio.",
+        ),
+        "verplicht bij een plaatsing in de regio",
     )
     buiten_regio = forms.CharField(
         label="Of: voorziening buiten de regio (naam, aanbieder, plaats)",

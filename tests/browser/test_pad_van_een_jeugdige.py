@@ -66,7 +66,7 @@ def test_van_aanmelding_via_crisisbed_en_pleeggezin_naar_huis(browser, live_serv
     bed = Voorziening.objects.get(type_id="crisisgroep_12plus")
     inzet = formulier(ccp, "inzet")
     inzet.get_by_label("Hulpvorm").select_option("crisisbed")
-    inzet.get_by_label("Crisisvoorziening (bij verblijf)").select_option(str(bed.pk))
+    inzet.get_by_label("Crisisvoorziening (verplicht bij een verblijf)").select_option(str(bed.pk))
     inzet.get_by_label("Startdatum").fill(dag(20))
     inzet.get_by_label("Ambulante hulp bij verblijf").select_option("lokaal_team")
     ccp.get_by_role("button", name="Inzet vastleggen").click()
@@ -117,7 +117,7 @@ def test_van_aanmelding_via_crisisbed_en_pleeggezin_naar_huis(browser, live_serv
         v for v in Voorziening.objects.filter(type_id="pleegzorg", actief=True).order_by("pk") if v.past_leeftijd(14)
     )
     plaatsen = formulier(sp, "plaatsen")
-    plaatsen.get_by_label("Voorziening (niet verplicht)", exact=True).select_option(str(gezin.pk))
+    plaatsen.get_by_label("Voorziening (verplicht bij een plaatsing in de regio)", exact=True).select_option(str(gezin.pk))
     # (the page's two forms share the id of 'startdatum', so the field is found by its name)
     plaatsen.locator('input[name="startdatum"]').fill(dag(4))
     for veld in ("Ambulante hulp",):  # asked with every placement where the page has the field
