@@ -53,6 +53,12 @@ ITEMS = [
         "crisis.toewijzingen_zien",
         "Ambulante crisishulp die aan uw organisatie is toegewezen.",
     ),
+    Item(
+        "Kwartaalcijfers van uw organisatie",
+        "rapportage:aanbieder",
+        "rapportage.aanbieder_cijfers",
+        "Toegewezen, geaccepteerd en geweigerd per reden, uw verblijven en hun vervolg.",
+    ),
     Item("CCP-cijfers", "crisis:cijfers", "crisis.cijfers_zien", "De kwartaalcijfers van het crisiscoördinatiepunt."),
     Item(
         "Experttafel",

@@ -6,6 +6,7 @@ app_name = "rapportage"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
     path("jeugdzorgtrajecten/", views.trajecten, name="trajecten"),
+    path("aanbieder/", views.aanbieder_cijfers, name="aanbieder"),
     path("<int:pk>/", views.rapport, name="rapport"),
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/download/", views.download, name="download"),

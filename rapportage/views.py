@@ -141,3 +141,31 @@ def trajecten(request):
             "kpi": verblijf_aandeel(kwartaal, request.user.gemeente if request.user.gemeente_id else None),
         },
     )
+
+
+@login_required
+def aanbieder_cijfers(request):
+    """#14.3: a provider's own quarterly figures as a page (the API has them too): counts only,
+    its own — the provider comes from the login, never from the request."""
+    from accounts.permissions import vereist
+    from crisis.aanbiedercijfers import aanbieder_cijfers as cijfers_van
+    from crisis.forms import KwartaalForm
+    from flevojeugd.routers import van_replica
+
+    from .labels import alle_labels
+
+    vereist(request.user, "rapportage.aanbieder_cijfers")
+    if not request.user.aanbieder_id:
+        raise PermissionDenied
+    standaard = Kwartaal.van_datum(timezone.localdate()).vorige()
+    form = KwartaalForm(request.GET or {"kwartaal": str(standaard)})
+    form.fields.pop("gemeente")  # a provider's figures span every municipality it serves
+    c = None
+    if form.is_valid():
+        with van_replica():  # counts may be seconds old: read them from the replica when there is one
+            c = cijfers_van(Kwartaal.parse(form.cleaned_data["kwartaal"]), request.user.aanbieder)
+    return render(
+        request,
+        "rapportage/aanbieder.html",
+        {"form": form, "c": c, "labels": alle_labels(), "aanbieder": request.user.aanbieder},
+    )

@@ -91,6 +91,7 @@ MATRIX = {
     "api-et-volgorde": ("", _),
     "rapportage:lijst": ("/rapportage/", {"beleid", "ccp"}),
     "rapportage:trajecten": ("/rapportage/jeugdzorgtrajecten/", {"beleid"}),
+    "rapportage:aanbieder": ("/rapportage/aanbieder/", {"aanbieder"}),
     # A report's pages: their visibility per municipality is tested in tests/rapportage.
     "rapportage:rapport": ("", _),
     "rapportage:status": ("", _),
