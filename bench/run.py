@@ -102,7 +102,7 @@ def laad():
         inzetten = []
         with pg.cursor().copy(
             "COPY crisis_aanmelding (id, registratienummer, jeugdige_id, gemeente_id, hulpvraag, toelichting, bron, aangemeld_op, "
-            "aanmelddatum, leeftijdsgroep, loket_open, behandelen_voor, status, reden_geen_id, ernst, aard) FROM STDIN"
+            "aanmelddatum, leeftijdsgroep, loket_open, behandelen_voor, status, reden_geen_id, ernst, aard, alternatief_toelichting) FROM STDIN"
         ) as cp:
             for i in range(1, N_AANMELDINGEN + 1):
                 j = rnd.randint(1, N_JEUGDIGEN)
@@ -127,6 +127,7 @@ def laad():
                         moment,
                         "afgesloten",
                         rnd.choice(["alternatief", "ingetrokken", "geen_plek"]) if geen else None,
+                        "",
                         "",
                         "",
                     )
@@ -221,7 +222,8 @@ def laad():
             "SELECT id, afgegeven_op FROM servicepunt_beschikking WHERE zorgtype_id IS NOT NULL"
         ).fetchall()
         with pg.cursor().copy(
-            "COPY servicepunt_plaatsing (beschikking_id, voorziening_id, startdatum, einddatum, perspectief, vervolg) FROM STDIN"
+            "COPY servicepunt_plaatsing (beschikking_id, voorziening_id, startdatum, einddatum, perspectief, vervolg, buiten_regio) "
+            "FROM STDIN"
         ) as cp:
             for b_id, afgifte in besch:
                 if rnd.random() < 0.9:
@@ -235,11 +237,12 @@ def laad():
                             eind if eind < datetime.date.today() else None,
                             "",
                             "naar huis",
+                            "",
                         )
                     )
         with pg.cursor().copy(
             "COPY experttafel_casus (id, gemeente_id, inbrenger_id, via_gi, vraag, geprobeerd, gezinssituatie, toestemming, urgentie, "
-            "status, ingediend_op, plaats, escalatie_reden, intrekkingsreden, les) FROM STDIN"
+            "status, ingediend_op, plaats, escalatie_reden, intrekkingsreden, les, escalatie_uitkomst, ics_volgnummer, volgorde) FROM STDIN"
         ) as cp:
             for i in range(1, N_CASUSSEN + 1):
                 dag = begin + datetime.timedelta(days=rnd.randint(0, 365 * JAREN - 1))
@@ -260,6 +263,9 @@ def laad():
                         "",
                         "",
                         "",
+                        "",
+                        0,
+                        0,
                     )
                 )
         for tabel in (
