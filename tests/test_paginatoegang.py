@@ -44,6 +44,7 @@ GEEN_JEUGDGEGEVENS = {
     "servicepunt:matching": "een zorgvraag tegen voorzieningen, geen jeugdige",
     "rapportage:lijst": "rapporten (aantallen)",
     "rapportage:trajecten": "noemer van de KPI (aantallen)",
+    "rapportage:aanbieder": "kwartaalcijfers van een aanbieder (aantallen)",
     "rapportage:rapport": "een rapport (aantallen)",
     "rapportage:status": "voortgang van een rapport",
     "rapportage:download": "de PDF (aantallen)",
