@@ -176,7 +176,11 @@ def aanmelden(request):
             "form": form,
             "loket_open": kalender.loket_open(nu),
             "volgende_opening": kalender.volgende_opening(nu),
-            "zonder_loket": Gemeente.objects.filter(in_regio=True, ccp_loket=False),
+            # The hint about municipalities without the CCP loket only where it applies: to their own
+            # access teams, and to roles that choose the municipality (CCP, GI); never to Almere's.
+            "zonder_loket": Gemeente.objects.filter(in_regio=True, ccp_loket=False).filter(
+                **({"code": request.user.gemeente_id} if request.user.gemeente_id else {})
+            ),
         },
     )
 

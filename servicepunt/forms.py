@@ -141,11 +141,26 @@ class MatchingForm(forms.Form):
 
 
 class LandschapForm(forms.ModelForm):
+    """A provider reports only for itself: it is offered its own facilities (not all of the
+    region's), and another provider's id is an ordinary field error that keeps the typed text."""
+
     class Meta:
         model = Landschapsmelding
         fields = ["aanbieder", "voorziening", "soort", "ingangsdatum", "toelichting"]
         field_classes = {"ingangsdatum": DatumFormVeld}
         widgets = {"ingangsdatum": DatumInput(), "toelichting": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = Voorziening.objects.filter(actief=True).order_by("naam")
+        self.fields["voorziening"].empty_label = "De hele organisatie"
+        if user is not None and user.aanbieder_id:
+            self.fields["aanbieder"].queryset = Aanbieder.objects.filter(pk=user.aanbieder_id)
+            self.fields["aanbieder"].initial = user.aanbieder_id
+            self.fields["aanbieder"].empty_label = None
+            self.fields["voorziening"].queryset = self.fields["voorziening"].queryset.filter(
+                aanbieder_id=user.aanbieder_id
+            )
 
 
 class CapaciteitForm(forms.Form):

@@ -40,6 +40,10 @@ def overzicht(request):
         else:
             messages.error(request, "Vul een aantal plaatsen van 0 of meer in.")
         return redirect("servicepunt:overzicht")
+    return _overzicht(request)
+
+
+def _overzicht(request, landschap_form=None):
     vandaag = timezone.localdate()
     voorzieningen = list(
         met_bezetting(Voorziening.objects.filter(actief=True, type__hulpvorm__isnull=True), vandaag)
@@ -61,6 +65,11 @@ def overzicht(request):
         .select_related("voorziening")
         .order_by("-gemeld_op")[:30]
     )
+    # A notice records the occupancy of its moment; beside it the occupancy now (from the table
+    # above, no extra query), so "bezet 0" from a month ago is not read as today's figure.
+    nu_bezet = {v.pk: v.bezet for v in voorzieningen}
+    for m in trend:
+        m.nu_bezet = nu_bezet.get(m.voorziening_id)
     meldingen = Landschapsmelding.objects.filter(
         ingangsdatum__gte=vandaag - datetime.timedelta(days=90)
     ).select_related("aanbieder", "voorziening")
@@ -74,7 +83,12 @@ def overzicht(request):
             "trend": trend,
             "meldingen": meldingen,
             "capaciteit_form": forms.CapaciteitForm(),
-            "landschap_form": forms.LandschapForm() if request.user.has_perm("servicepunt.landschap_melden") else None,
+            "landschap_form": landschap_form
+            or (
+                forms.LandschapForm(user=request.user)
+                if request.user.has_perm("servicepunt.landschap_melden")
+                else None
+            ),
         },
     )
 
@@ -83,19 +97,18 @@ def overzicht(request):
 @require_http_methods(["POST"])
 def landschap(request):
     vereist(request.user, "servicepunt.landschap_melden")
-    form = forms.LandschapForm(request.POST)
+    form = forms.LandschapForm(request.POST, user=request.user)
     if form.is_valid():
-        d = form.cleaned_data
-        if request.user.aanbieder_id and d["aanbieder"].pk != request.user.aanbieder_id:
-            raise PermissionDenied
         try:
-            services.landschap_melden(request.user, **d)
-            messages.success(request, "De melding staat op het overzicht voor iedereen in de regio.")
+            services.landschap_melden(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, leesbaar(exc))
-    else:
-        messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
-    return redirect("servicepunt:overzicht")
+            fouten_naar_form(form, exc)
+        else:
+            messages.success(request, "De melding staat op het overzicht voor iedereen in de regio.")
+            return redirect("servicepunt:overzicht")
+    # Shown again with what the user typed and the error at its field (never a bare 403).
+    messages.error(request, "De landschapsmelding is niet opgeslagen: zie de melding bij het veld.")
+    return _overzicht(request, landschap_form=form)
 
 
 def _beschikkingen(user):
@@ -311,7 +324,12 @@ def wachtlijst(request):
     for b in pagina:
         b.wachtdagen = (vandaag - b.afgegeven_op).days
     log_lijst(request.user, "servicepunt.wachtlijst", pagina, "jeugdige_id", request)
-    return render(request, "servicepunt/wachtlijst.html", {"rijen": pagina, "pagina": pagina})
+    # The capacity page counts the whole region's waiting decisions (a count, no names); a list
+    # scoped to one municipality or provider says so, instead of "Niemand wacht" beside "Wachtend 21".
+    regio = Beschikking.objects.wachtend(vandaag).count() if request.user.rol != "servicepunt" else None
+    return render(
+        request, "servicepunt/wachtlijst.html", {"rijen": pagina, "pagina": pagina, "regio_totaal": regio}
+    )
 
 
 @login_required

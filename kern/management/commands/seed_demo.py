@@ -413,8 +413,6 @@ class Command(BaseCommand):
         )
         voorzieningen = list(Voorziening.objects.filter(type__in=typen).select_related("gemeente"))
         gemeenten = [g for g in Gemeente.objects.filter(in_regio=True)]
-        for v in Voorziening.objects.filter(type__hulpvorm__isnull=True):
-            sp.capaciteit_bevestigen(Gebruiker.objects.get(username="servicepunt"), v, capaciteit=v.capaciteit)
         bezet: dict[int, int] = {}
         aantal = 0
         for week in range(104, 0, -1):
@@ -477,6 +475,10 @@ class Command(BaseCommand):
                     from perspectiefregie import services as pr
 
                     pr.open_traject(jeugdige=j, gemeente=gemeente, bron="plaatsing", bron_id=p.pk, startdatum=start)
+        # Providers confirm after the placements exist: a confirmation records the occupancy of
+        # its moment, and the demo showed "bezet 0" beside a facility holding nine youths.
+        for v in Voorziening.objects.filter(type__hulpvorm__isnull=True):
+            sp.capaciteit_bevestigen(medewerker, v, capaciteit=v.capaciteit)
         return aantal
 
     def _perspectiefregie(self, rnd: random.Random) -> None:
