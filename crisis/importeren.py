@@ -12,6 +12,7 @@ database sees a few hundred statements for a million rows instead of three per r
 import csv
 import datetime
 import io
+import itertools
 import logging
 import uuid
 from collections.abc import Callable
@@ -149,6 +150,11 @@ def importeer(
     return resultaat
 
 
+def scheidingsteken(kopregel: str) -> str:
+    """',' (the contract's format) unless the header row is separated by semicolons."""
+    return ";" if kopregel.count(";") > kopregel.count(",") else ","
+
+
 def _lees(bestand, fouten, voortgang, regels_totaal):
     vandaag = timezone.localdate()
     codes = {
@@ -158,7 +164,10 @@ def _lees(bestand, fouten, voortgang, regels_totaal):
         "vervolg_ambulant": set(VervolgAmbulant.objects.values_list("code", flat=True)),
         "vervolg_verblijf": set(VervolgVerblijf.objects.values_list("code", flat=True)),
     }
-    lezer = csv.reader(bestand)
+    # Dutch Excel saves "CSV" with semicolons: the header row (fixed names, no commas or
+    # semicolons in them) says which separator the file uses, so both read the same.
+    eerste = bestand.readline()
+    lezer = csv.reader(itertools.chain([eerste], bestand), delimiter=scheidingsteken(eerste))
     try:
         kop = next(lezer, None) or []
     except csv.Error as exc:

@@ -456,7 +456,30 @@ def importeren(request):
             obj = imp.vraag_aan(request.user, bestand, request)
             return redirect("crisis:import", pk=obj.pk)
     recent = Import.objects.select_related("aangevraagd_door")[:10]
-    return render(request, "crisis/importeren.html", {"fouten": fouten, "recent": recent})
+    return render(
+        request, "crisis/importeren.html", {"fouten": fouten, "recent": recent, "codelijsten": _importcodes()}
+    )
+
+
+def _importcodes() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The codes the import accepts, per column, read from the same code lists it checks against."""
+    from kern.models import Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
+
+    return [
+        ("gemeente", "gemeente", list(Gemeente.objects.order_by("volgorde", "naam").values_list("code", "naam"))),
+        ("hulpvorm", "hulpvorm (leeg bij geen inzet)", list(Hulpvorm.objects.values_list("code", "label"))),
+        (
+            "reden_geen",
+            "reden_geen (alleen bij een lege hulpvorm)",
+            list(RedenGeenInzet.objects.values_list("code", "label")),
+        ),
+        ("vervolg_ambulant", "vervolg na ambulante hulp", list(VervolgAmbulant.objects.values_list("code", "label"))),
+        (
+            "vervolg_verblijf",
+            "vervolg na een verblijf (crisisbed, pleegzorg)",
+            list(VervolgVerblijf.objects.values_list("code", "label")),
+        ),
+    ]
 
 
 def _import(request, pk):
