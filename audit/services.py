@@ -19,10 +19,13 @@ def _kanaal(request) -> str:
     return "api" if request.path.startswith("/api/") else "pagina"
 
 
-def _gelogd(request) -> None:
-    # flevojeugd.toegang.jeugdpagina checks that a list page wrote its audit rows.
+def _gelogd(request, jeugdige_id=None) -> None:
+    # flevojeugd.toegang.jeugdpagina checks that a list page wrote its audit rows; an API call
+    # with an Idempotency-Key keeps the youth it touched for the audit row of a replay.
     if request is not None:
         request._audit_geschreven = True
+        if jeugdige_id is not None and getattr(request, "_audit_jeugdige_id", None) is None:
+            request._audit_jeugdige_id = jeugdige_id
 
 
 def _namens(user) -> str:
@@ -37,7 +40,7 @@ def log(
     user, actie: str, onderwerp: str, obj=None, jeugdige=None, request=None, kanaal: str | None = None
 ) -> AuditRegel:
     kanaal = kanaal or _kanaal(request)
-    _gelogd(request)
+    _gelogd(request, getattr(jeugdige, "pk", None))
     return AuditRegel.objects.create(
         gebruiker=user if getattr(user, "pk", None) else None,
         gebruikersnaam=getattr(user, "username", "") or "systeem",

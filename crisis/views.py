@@ -17,6 +17,7 @@ from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import kalender
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
+from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
 from kern.models import Gemeente
 from rapportage.labels import alle_labels
 
@@ -147,17 +148,26 @@ def aanmelden(request):
         d = form.cleaned_data
         jeugdige = {k: d[k] for k in ("voornaam", "achternaam", "geboortedatum", "bsn", "gemeente")}
         try:
-            aanmelding = services.aanmelden(
-                request.user,
-                jeugdige=jeugdige,
-                hulpvraag=d["hulpvraag"],
-                toelichting=d["toelichting"],
-                bron=d.get("bron"),
-                request=request,
+            # A double click sends the same form token twice: one referral, the first one shown.
+            uitkomst = eenmalig(
+                request,
+                "crisis.aanmelding",
+                lambda: services.aanmelden(
+                    request.user,
+                    jeugdige=jeugdige,
+                    hulpvraag=d["hulpvraag"],
+                    toelichting=d["toelichting"],
+                    bron=d.get("bron"),
+                    request=request,
+                ),
             )
         except ValidationError as exc:
             fouten_naar_form(form, exc)
         else:
+            if uitkomst.eerder:
+                messages.info(request, AL_OPGESLAGEN)
+                return redirect("crisis:aanmelding", pk=uitkomst.eerder_id)
+            aanmelding = uitkomst.obj
             if not aanmelding.loket_open:
                 messages.warning(
                     request,
@@ -315,13 +325,16 @@ def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
         )
         return None
     try:
-        uitvoeren(form.cleaned_data if form is not None else {})
+        resultaat = uitvoeren(form.cleaned_data if form is not None else {})
     except (ValidationError, Conflict) as exc:
         messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
         # A full facility is never a dead end: the page names where else the youth can go.
         request.alternatieven = getattr(exc, "alternatieven", None)
         return None
-    messages.success(request, "Opgeslagen.")
+    if isinstance(resultaat, Uitkomst) and resultaat.eerder:
+        messages.info(request, AL_OPGESLAGEN)
+    else:
+        messages.success(request, "Opgeslagen.")
     return redirect("crisis:aanmelding", pk=obj.pk)
 
 
@@ -367,7 +380,7 @@ def _actie(request, obj, actie):
             user, obj, reden=d["reden"], toelichting=d["toelichting"], request=request
         )
     form = forms.InzetForm(post)
-    return form, lambda d: services.inzetten(user, obj, request=request, **d)
+    return form, lambda d: eenmalig(request, "crisis.inzet", lambda: services.inzetten(user, obj, request=request, **d))
 
 
 @login_required

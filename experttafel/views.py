@@ -18,6 +18,7 @@ from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import termijnen
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
+from kern.idempotentie import AL_OPGESLAGEN, eenmalig
 
 from . import correcties, forms, regels, services
 from .filters import CasusFilter
@@ -119,21 +120,30 @@ def inbrengen(request):
                 "gemeente": d["gemeente"]
             }
         try:
-            casus = services.indienen(
-                request.user,
-                vraag=d["vraag"],
-                toestemming=d["toestemming"],
-                jeugdige=jeugdige,
-                gemeente=d["gemeente"],
-                geprobeerd=d["geprobeerd"],
-                gezinssituatie=d["gezinssituatie"],
-                domeinen=d["domeinen"],
-                urgentie=d["urgentie"],
-                request=request,
+            # A double click sends the same form token twice: one case, the first one shown.
+            uitkomst = eenmalig(
+                request,
+                "experttafel.casus",
+                lambda: services.indienen(
+                    request.user,
+                    vraag=d["vraag"],
+                    toestemming=d["toestemming"],
+                    jeugdige=jeugdige,
+                    gemeente=d["gemeente"],
+                    geprobeerd=d["geprobeerd"],
+                    gezinssituatie=d["gezinssituatie"],
+                    domeinen=d["domeinen"],
+                    urgentie=d["urgentie"],
+                    request=request,
+                ),
             )
         except ValidationError as exc:
             fouten_naar_form(form, exc)
         else:
+            if uitkomst.eerder:
+                messages.info(request, AL_OPGESLAGEN)
+                return redirect("experttafel:casus", pk=uitkomst.eerder_id)
+            casus = uitkomst.obj
             messages.success(request, f"Casus {casus.pk} is ingebracht. De voorzitter plant haar op een sessie.")
             return redirect("experttafel:casus", pk=casus.pk)
     return render(request, "experttafel/inbrengen.html", {"form": form})

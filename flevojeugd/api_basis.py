@@ -5,20 +5,30 @@
   Permissions that depend on the record (`object_rechten`) are checked after the lookup.
 - `zichtbaar(queryset, pk)`: the lookup of one record through `zichtbaar_voor(user)`; a record
   the user may not see answers 404 and the refused lookup is logged, so enumeration is visible.
+- `Idempotency-Key`: a POST with this header runs once per user and key (kern/idempotentie.py):
+  the same key again answers the first answer (header `Idempotent-Replayed: true`, audited as a
+  view), the same key with another body or while the first still runs answers 409. A view
+  whose POST only reads (a search) sets `idempotent = False`.
 - `BasisLijstView`: lists start from `zichtbaar_voor(user)` and write one audit row per shown
   youth (one query), whether or not the list is paginated.
 
 tests/test_api_basis.py lists every API endpoint and asserts it derives from `BasisAPIView`.
 """
 
+import json
+from types import SimpleNamespace
+
 from django.core.exceptions import ImproperlyConfigured
-from rest_framework import generics
+from rest_framework import exceptions, generics
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import vereist
 from audit.models import Actie
 from audit.services import log, log_lijst
+from kern import idempotentie
+from kern.fouten import Conflict, Ongeldig
 
 from .toegang import zichtbaar_of_404
 
@@ -30,6 +40,9 @@ class BasisAPIView(APIView):
     object_rechten: dict[str, str] = {}
     # What a looked-up record is called in the audit trail, e.g. "crisis.aanmelding".
     audit_onderwerp: str | None = None
+    # A POST honours Idempotency-Key; a POST that only reads (a search) says False.
+    idempotent = True
+    _sleutel = None
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication first: 401 before 403
@@ -42,6 +55,54 @@ class BasisAPIView(APIView):
             return  # DRF answers 405
         if perm is not None:
             vereist(request.user, perm)
+        self._sleutel_claimen(request)
+
+    def _sleutel_claimen(self, request):
+        waarde = request.headers.get(idempotentie.KOPTEKST)
+        if request.method != "POST" or not self.idempotent or waarde is None:
+            return
+        try:
+            sleutel = idempotentie.geldige_sleutel(waarde, idempotentie.KOPTEKST)
+        except Ongeldig as exc:
+            raise exceptions.ValidationError({idempotentie.KOPTEKST: [exc.melding]}) from None
+        afdruk = idempotentie.vingerafdruk(request.path, request.data)
+        rij, nieuw = idempotentie.claim(request.user, f"api:{sleutel}", afdruk)
+        if nieuw:
+            self._sleutel = rij
+        elif rij.vingerafdruk != afdruk:
+            raise Conflict(idempotentie.ANDER_VERZOEK)
+        elif rij.status is None:
+            raise Conflict(idempotentie.NOG_BEZIG)
+        else:
+            raise _Herhaling(rij)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Herhaling):
+            rij = exc.rij
+            # The answer shows the youth's data again: a view, in the trail like any other.
+            getoond = SimpleNamespace(pk=rij.object_id) if rij.object_id else None
+            log(self.request.user, Actie.INZIEN, rij.onderwerp or "api", getoond, rij.jeugdige, self.request)
+            response = Response(rij.antwoord, status=rij.status)
+            response["Idempotent-Replayed"] = "true"
+            return response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        rij, self._sleutel = self._sleutel, None
+        if rij is not None:
+            if 200 <= response.status_code < 300 and isinstance(response, Response):
+                # Keep the answer for the same key (24 hours); a refusal frees the key for a retry.
+                data = response.data
+                rij.status = response.status_code
+                rij.antwoord = json.loads(JSONRenderer().render(data)) if data is not None else None
+                gemaakt = data.get("id") if isinstance(data, dict) else None
+                rij.object_id = str(kwargs.get("pk") or gemaakt or "")[:40]
+                rij.onderwerp = self.audit_onderwerp or ""
+                rij.jeugdige_id = getattr(request, "_audit_jeugdige_id", None)
+                rij.save(update_fields=["status", "antwoord", "object_id", "onderwerp", "jeugdige"])
+            else:
+                rij.delete()
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def zichtbaar(self, queryset, pk, onderwerp: str | None = None):
         """One record the user may see, or 404 (logged); then the record's own permission."""
@@ -53,6 +114,14 @@ class BasisAPIView(APIView):
 
     def log_inzien(self, obj, jeugdige, onderwerp: str | None = None):
         log(self.request.user, Actie.INZIEN, onderwerp or self.audit_onderwerp, obj, jeugdige, self.request)
+
+
+class _Herhaling(Exception):
+    """The same Idempotency-Key again: answer what the first request answered."""
+
+    def __init__(self, rij):
+        super().__init__()
+        self.rij = rij
 
 
 class BasisLijstView(BasisAPIView, generics.ListAPIView):

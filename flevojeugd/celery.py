@@ -18,4 +18,6 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=7, minute=0, day_of_month="1-7", month_of_year="1,4,7,10"),
     },
     "wachtende-rapporten": {"task": "rapportage.tasks.herbied_wachtende_rapporten", "schedule": crontab(minute="*/5")},
+    # One-time keys of double clicks and retries (kern/idempotentie.py) expire after 24 hours.
+    "verzoeksleutels": {"task": "kern.tasks.verzoeksleutels_opruimen", "schedule": crontab(minute=17)},
 }

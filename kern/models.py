@@ -307,3 +307,32 @@ class Jeugdige(models.Model):
 
     def leeftijdsgroep(self, op: datetime.date) -> str:
         return leeftijdsgroep_op(self.geboortedatum, op)
+
+
+class Verzoeksleutel(models.Model):
+    """A one-time key of a request that creates something: the hidden token of a page form, or
+    the `Idempotency-Key` header of an API call. The same key of the same user answers with the
+    first result instead of making a second record (kern/idempotentie.py); kept 24 hours."""
+
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sleutel = models.CharField("sleutel", max_length=200)
+    # What was asked (a hash of path and body): the same key with another request is a 409.
+    vingerafdruk = models.CharField("vingerafdruk", max_length=64)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", db_index=True)
+    # The result: what was made (for the audit row of a replay and the page's redirect) and, for
+    # the API, the answer itself. Status empty while the first request still runs.
+    onderwerp = models.CharField("onderwerp", max_length=80, blank=True)
+    object_id = models.CharField("id onderwerp", max_length=40, blank=True)
+    jeugdige = models.ForeignKey(
+        Jeugdige, verbose_name="jeugdige", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.PositiveSmallIntegerField("status", null=True, blank=True)
+    antwoord = models.JSONField("antwoord", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "verzoeksleutel"
+        verbose_name_plural = "verzoeksleutels"
+        constraints = [models.UniqueConstraint(fields=["gebruiker", "sleutel"], name="verzoeksleutel_per_gebruiker")]
+
+    def __str__(self):
+        return f"Verzoeksleutel {self.pk}"

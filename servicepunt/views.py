@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from flevojeugd.toegang import jeugdpagina
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
+from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
 from kern.models import Gemeente, Voorziening
 
 from . import afwegingskader, correcties, forms, regels, services
@@ -127,8 +127,11 @@ def beschikkingen(request):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                with transaction.atomic():
-                    b = services.beschikking_registreren(
+                # A double click sends the same form token twice: the first decision, shown again.
+                uitkomst = eenmalig(
+                    request,
+                    "servicepunt.beschikking",
+                    lambda: services.beschikking_registreren(
                         request.user,
                         jeugdige={
                             "voornaam": d["voornaam"],
@@ -147,12 +150,16 @@ def beschikkingen(request):
                         buiten_regio=d["buiten_regio"],
                         verwachte_start=d["verwachte_start"],
                         request=request,
-                    )
+                    ),
+                )
+                if uitkomst.eerder:
+                    messages.info(request, AL_OPGESLAGEN)
+                    return redirect("servicepunt:beschikking", pk=uitkomst.eerder_id)
                 messages.success(request, "Beschikking geregistreerd.")
-                return redirect("servicepunt:beschikking", pk=b.pk)
+                return redirect("servicepunt:beschikking", pk=uitkomst.obj.pk)
             except ValidationError as exc:
                 fouten_naar_form(form, exc)
-            except Conflict as exc:  # the same decision sent twice (a double click)
+            except Conflict as exc:  # the same decision registered again, from another form
                 form.add_error(None, leesbaar(exc))
     vandaag = timezone.localdate()
     rijen = list(
@@ -187,7 +194,11 @@ ACTIES = {
         forms.OverbruggingForm,
         lambda r, b, d: services.overbrugging_toevoegen(r.user, b, request=r, **d),
     ),
-    "plaatsen": (forms.PlaatsingForm, lambda r, b, d: services.plaatsen(r.user, b, request=r, **d)),
+    # A double click sends the same form token twice: one placement (kern/idempotentie.py).
+    "plaatsen": (
+        forms.PlaatsingForm,
+        lambda r, b, d: eenmalig(r, "servicepunt.plaatsing", lambda: services.plaatsen(r.user, b, request=r, **d)),
+    ),
 }
 
 
@@ -210,6 +221,7 @@ def beschikking(request, obj):
     if request.method == "POST":
         actie = request.POST.get("actie", "")
         vereist(request.user, "servicepunt.corrigeren" if actie.startswith("corrigeer-") else "servicepunt.plaatsen")
+        resultaat = None
         try:
             if actie == "corrigeer-beschikking":
                 form = forms.BeschikkingCorrectieForm(request.POST, beschikking=obj, prefix="corr-b")
@@ -233,11 +245,14 @@ def beschikking(request, obj):
                 form_cls, uitvoeren = ACTIES[actie]
                 form = form_cls(request.POST)
                 if form.is_valid():
-                    uitvoeren(request, obj, form.cleaned_data)
+                    resultaat = uitvoeren(request, obj, form.cleaned_data)
             else:
                 raise PermissionDenied
             if form.is_valid():
-                messages.success(request, "Opgeslagen.")
+                if isinstance(resultaat, Uitkomst) and resultaat.eerder:
+                    messages.info(request, AL_OPGESLAGEN)
+                else:
+                    messages.success(request, "Opgeslagen.")
                 return redirect("servicepunt:beschikking", pk=obj.pk)
             messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
         except (ValidationError, Conflict) as exc:

@@ -66,6 +66,7 @@ class AanmeldingenZoekenView(AanmeldingenView):
     """Search the referrals the user may see by name, birth date or BSN (and every filter of the
     list), sent in the JSON body so they never appear in a URL or an access log."""
 
+    idempotent = False  # a search only reads
     rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmeldingen_zien"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 

@@ -145,6 +145,7 @@ class CasussenZoekenView(CasussenView):
     """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
     body so they never appear in a URL or an access log."""
 
+    idempotent = False  # a search only reads
     rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.overzicht_zien"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 

@@ -97,6 +97,7 @@ class BeschikkingenZoekenView(BeschikkingenView):
     """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
     body so they never appear in a URL or an access log."""
 
+    idempotent = False  # a search only reads
     rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikkingen_zien"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 
