@@ -61,6 +61,12 @@ class Instelling(models.Model):
         default=28,
         help_text="Een crisisverblijf dat zo lang of langer loopt, is een signaal op het dagoverzicht en het bord.",
     )
+    inzage_na_einde_dagen = models.PositiveSmallIntegerField(
+        "inzage aanbieder na einde inzet (dagen)",
+        default=14,
+        help_text="Zo lang na het einde van haar inzet leest een aanbieder de aanmelding nog (nawerk: einde en "
+        "vervolg corrigeren, verslag); daarna niet meer. Toegang volgt de huidige noodzaak.",
+    )
     crisisdienst_naam = models.CharField("24-uurs crisisdienst", max_length=120, default="24-uurs crisisdienst")
     crisisdienst_telefoon = models.CharField(
         "telefoon 24-uurs crisisdienst", max_length=40, blank=True, default="0800-1234567"

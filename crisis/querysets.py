@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Rol
 
@@ -17,16 +17,39 @@ class AanmeldingQuerySet(models.QuerySet):
         if user.rol == Rol.TOEGANG and user.gemeente_id:
             return self.filter(gemeente_id=user.gemeente_id)
         if user.rol == Rol.AANBIEDER and user.aanbieder_id:
-            # Providers see the referrals assigned to them and not declined, or staying in their
-            # facilities: access follows the current need to know, so a provider that declined
-            # no longer reads the referral nor where it went next.
-            levend = Q(
-                toewijzingen__aanbieder_id=user.aanbieder_id, toewijzingen__status__in=["toegewezen", "geaccepteerd"]
-            )
-            return self.filter(levend | Q(inzetten__voorziening__aanbieder_id=user.aanbieder_id)).distinct()
+            return self.filter(self._noodzaak_aanbieder(user.aanbieder_id))
         if user.rol == Rol.GI:
             return self.filter(ingediend_door=user)
         return self.none()
+
+    @staticmethod
+    def _noodzaak_aanbieder(aanbieder_id: str) -> Q:
+        """A provider's current need to know, the one place it is decided:
+        - an assignment waiting for its answer;
+        - an accepted assignment while the referral is open and its own work has not ended;
+        - its own deployment (ambulant, or a stay in its facility) that runs, or ended less than
+          the region's after-care term ago (crisis.Instelling.inzage_na_einde_dagen: to correct the
+          end or follow-up). The end date is the first day without the deployment.
+        A provider that declined, or whose work is over, no longer reads the referral nor where
+        it went next."""
+        from django.utils import timezone
+
+        from .models import Aanmelding, Instelling, Inzet, Toewijzing
+
+        grens = timezone.localdate() - datetime.timedelta(days=Instelling.huidige().inzage_na_einde_dagen)
+        toewijzing = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), aanbieder_id=aanbieder_id)
+        eigen_inzet = Inzet.objects.filter(aanmelding=OuterRef("pk")).filter(
+            Q(aanbieder_id=aanbieder_id) | Q(voorziening__aanbieder_id=aanbieder_id)
+        )
+        return (
+            Exists(toewijzing.filter(status="toegewezen"))
+            | (
+                Exists(toewijzing.filter(status="geaccepteerd"))
+                & ~Q(status=Aanmelding.Status.AFGESLOTEN)
+                & ~Exists(eigen_inzet.filter(einddatum__isnull=False))
+            )
+            | Exists(eigen_inzet.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=grens)))
+        )
 
     def met_details(self):
         return self.select_related("jeugdige", "gemeente", "reden_geen")

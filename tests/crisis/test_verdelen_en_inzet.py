@@ -199,3 +199,44 @@ def test_een_aanbieder_die_weigerde_leest_de_aanmelding_en_de_toewijzingsketen_n
     assert api(heerenloo).post(f"{AANMELDINGEN}{pk}/accepteren/", format="json").status_code == 404
     # The next provider in the chain reads it.
     assert api(intermetzo).get(f"{AANMELDINGEN}{pk}/").status_code == 200
+
+
+def test_een_aanbieder_leest_de_aanmelding_tot_de_nawerktermijn_na_het_einde_van_zijn_inzet(api, ccp):
+    """Current need to know: a provider reads a referral while its assignment is open or accepted
+    and its work runs, and for the region's after-care term (crisis.Instelling) after its
+    deployment ended, to correct the end or follow-up; from the day after that term, 404."""
+    from crisis.models import Instelling
+
+    Instelling.objects.create(inzage_na_einde_dagen=14)
+    with time_machine.travel(NU, tick=False):
+        pk = nieuwe(api, ccp)
+        assert verdeel(api, ccp, pk).json()["aanbieder"]["code"] == "sheerenloo"
+        heerenloo = aanbieder_persona("sheerenloo")
+        assert api(heerenloo).post(f"{AANMELDINGEN}{pk}/accepteren/", format="json").status_code == 200
+        assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 200  # accepted, not started yet
+        inzet = _ambulant(api, ccp, pk)
+        afsluiten = {"einddatum": "2026-11-23", "vervolg": "casusregie"}
+        assert api(ccp).post(f"/api/v1/crisis/inzet/{inzet}/afsluiten/", afsluiten, format="json").status_code == 200
+    # The end date is the first day without the deployment; the term counts from there.
+    laatste_dag = NU + datetime.timedelta(days=13)
+    with time_machine.travel(laatste_dag, tick=False):
+        assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 200
+        assert api(heerenloo).get(AANMELDINGEN).json()["count"] == 1
+    with time_machine.travel(laatste_dag + datetime.timedelta(days=1), tick=False):
+        assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 404
+        assert api(heerenloo).get(AANMELDINGEN).json()["count"] == 0
+        correctie = {"reden": "typfout", "vervolg": "naar_huis_met_hulp"}
+        assert (
+            api(heerenloo).post(f"/api/v1/crisis/inzet/{inzet}/correctie/", correctie, format="json").status_code == 404
+        )
+        assert api(ccp).get(f"{AANMELDINGEN}{pk}/").status_code == 200  # the CCP keeps its file
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_geaccepteerde_aanmelding_die_zonder_inzet_sluit_is_voor_de_aanbieder_voorbij(api, ccp):
+    pk = nieuwe(api, ccp)
+    verdeel(api, ccp, pk)
+    heerenloo = aanbieder_persona("sheerenloo")
+    api(heerenloo).post(f"{AANMELDINGEN}{pk}/accepteren/", format="json")
+    Aanmelding.objects.filter(pk=pk).update(status="afgesloten")
+    assert api(heerenloo).get(f"{AANMELDINGEN}{pk}/").status_code == 404
