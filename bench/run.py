@@ -326,7 +326,8 @@ def meet(functie, keer=15):
 def cijfers_versus_sql():
     from django.db import connection
 
-    from crisis.cijfers import Kwartaal, ccp_cijfers
+    from crisis.cijfers import ccp_cijfers
+    from kern.aggregaties import Kwartaal
 
     k = Kwartaal.van_datum(datetime.date.today()).vorige()
     app, _ = meet(lambda: ccp_cijfers(k))
@@ -439,7 +440,7 @@ def doorvoer():
 def pdf():
     import resource
 
-    from crisis.cijfers import Kwartaal
+    from kern.aggregaties import Kwartaal
     from rapportage import services
 
     k = Kwartaal.van_datum(datetime.date.today()).vorige()

@@ -16,7 +16,7 @@ from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
 from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
 
 GROEPEN = [g for g, _ in LEEFTIJDSGROEPEN]
-__all__ = ["Kwartaal", "ccp_cijfers", "als_csv_rijen", "vervolg_rijen"]
+__all__ = ["ccp_cijfers", "als_csv_rijen", "vervolg_rijen"]
 
 
 def _nul_tabel(codes: list[str]) -> dict:

@@ -12,7 +12,7 @@ from kern.models import (
     valideer_bsn,
     valideer_geboortedatum,
 )
-from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk  # noqa: F401 (DatumInput is imported from here by other apps)
+from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk
 
 from .models import Aanmelding
 

@@ -15,6 +15,7 @@ from accounts.permissions import vereist
 from audit.services import log_lijst
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import kalender
+from kern.aggregaties import Kwartaal
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
@@ -22,7 +23,7 @@ from kern.models import Gemeente
 from rapportage.labels import alle_labels
 
 from . import correcties, forms, regels, services
-from .cijfers import Kwartaal, ccp_cijfers, vervolg_rijen
+from .cijfers import ccp_cijfers, vervolg_rijen
 from .filters import AanmeldingFilter
 from .grafiek import verblijfsduur_grafiek
 from .models import Aanmelding, Escalatie, Instelling, Inzet, Toewijzing

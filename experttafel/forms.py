@@ -1,8 +1,7 @@
 from django import forms
 
-from crisis.forms import DatumInput
 from kern.models import Aanbieder, Gemeente, valideer_bsn, valideer_geboortedatum
-from kern.velden import DatumFormVeld, voorwaardelijk
+from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk
 
 from .models import Casus, Deelnemer, Domein, Sessie, Thema
 

@@ -6,7 +6,7 @@ class PerspectiefregieConfig(AppConfig):
     verbose_name = "Perspectiefregie"
 
     def ready(self):
-        from rapportage.secties import Sectie, plat_csv, registreer
+        from kern.secties import Sectie, plat_csv, registreer
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .cijfers import perspectiefregie_cijfers

@@ -1,8 +1,7 @@
 from django import forms
 
 from accounts.models import Gebruiker
-from crisis.forms import DatumInput
-from kern.velden import DatumFormVeld, voorwaardelijk
+from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk
 
 from .models import Jim, Perspectiefplan
 

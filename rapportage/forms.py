@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
 
 

@@ -1,47 +1,7 @@
-"""The sections of the quarterly report: each function publishes its figures once, and the
-API, the page, the CSV, the JSON and the PDF all read them from here."""
+"""The sections of the quarterly report: each function publishes its figures once (registered
+in its own apps.py into `kern.secties`), and the API, the page, the CSV, the JSON and the PDF
+all read them from here."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from kern.secties import SECTIES, Sectie, plat_csv, registreer, sectie
 
-from crisis.cijfers import Kwartaal, als_csv_rijen, ccp_cijfers
-from kern.models import Gemeente
-
-
-@dataclass(frozen=True)
-class Sectie:
-    code: str
-    titel: str
-    cijfers: Callable[[Kwartaal, Gemeente | None], dict]
-    csv_rijen: Callable[[dict], list[list]]
-
-
-def _plat(cijfers: dict, pad: str = "") -> list[list]:
-    """Any nested figures as rows (sleutel, waarde): the generic CSV of a section."""
-    rijen = []
-    for k, v in cijfers.items():
-        sleutel = f"{pad}.{k}" if pad else str(k)
-        if isinstance(v, dict):
-            rijen += _plat(v, sleutel)
-        else:
-            rijen.append([sleutel, "" if v is None else v])
-    return rijen
-
-
-def plat_csv(cijfers: dict) -> list[list]:
-    return [["sleutel", "waarde"], *_plat(cijfers)]
-
-
-SECTIES: list[Sectie] = [
-    Sectie("ccp", "Crisiscoördinatiepunt", ccp_cijfers, als_csv_rijen),
-]
-
-
-def registreer(sectie: Sectie) -> None:
-    """Called from an app's ready(): its figures join the report, the API and the exports."""
-    if all(s.code != sectie.code for s in SECTIES):
-        SECTIES.append(sectie)
-
-
-def sectie(code: str) -> Sectie | None:
-    return next((s for s in SECTIES if s.code == code), None)
+__all__ = ["SECTIES", "Sectie", "plat_csv", "registreer", "sectie"]

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from audit.models import Actie
 from audit.services import log
-from crisis.cijfers import Kwartaal
 from kern import kalender
+from kern.aggregaties import Kwartaal
 from kern.fouten import veldfout
 from kern.models import Gemeente
 

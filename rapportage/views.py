@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from audit.models import Actie
 from audit.services import log
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 
 from . import secties, services
 from .forms import AanvraagForm, TrajectenForm

@@ -6,7 +6,7 @@ class ServicepuntConfig(AppConfig):
     verbose_name = "Servicepunt jeugdhulp met verblijf"
 
     def ready(self):
-        from rapportage.secties import Sectie, plat_csv, registreer
+        from kern.secties import Sectie, plat_csv, registreer
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .cijfers import servicepunt_cijfers

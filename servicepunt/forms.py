@@ -1,8 +1,7 @@
 from django import forms
 
-from crisis.forms import DatumInput
 from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype, valideer_bsn, valideer_geboortedatum
-from kern.velden import DatumFormVeld, voorwaardelijk
+from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk
 
 from . import afwegingskader
 from .models import Landschapsmelding

@@ -5,43 +5,14 @@ from rest_framework import serializers
 from kern.models import (
     Aanbieder,
     Alternatief,
-    Gemeente,
     Hulpvorm,
     RedenGeenInzet,
     Voorziening,
-    valideer_bsn,
-    valideer_geboortedatum,
 )
+from kern.serializers import JeugdigeInvoer
 from kern.velden import DatumVeld
 
 from ..models import Aanmelding, Inzet, Toewijzing
-
-
-def _django_validator(func):
-    def run(value):
-        from django.core.exceptions import ValidationError
-
-        try:
-            func(value)
-        except ValidationError as exc:
-            raise serializers.ValidationError(exc.messages) from exc
-
-    return run
-
-
-class JeugdigeInvoer(serializers.Serializer):
-    voornaam = serializers.CharField(max_length=80)
-    achternaam = serializers.CharField(max_length=120)
-    geboortedatum = DatumVeld(validators=[_django_validator(valideer_geboortedatum)])
-    bsn = serializers.CharField(
-        required=False, allow_blank=True, allow_null=True, validators=[_django_validator(valideer_bsn)]
-    )
-    gemeente = serializers.SlugRelatedField(slug_field="code", queryset=Gemeente.objects.all())
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict) and data.get("bsn") in ("", None):
-            data = {k: v for k, v in data.items() if k != "bsn"}
-        return super().to_internal_value(data)
 
 
 class AanmeldingInvoer(serializers.Serializer):

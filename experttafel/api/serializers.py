@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
-from crisis.api.serializers import DatumVeld, JeugdigeInvoer
 from kern.models import Aanbieder, Gemeente
+from kern.serializers import JeugdigeInvoer
+from kern.velden import DatumVeld
 
 from ..models import Advies, Casus, Deelnemer, Domein, Opvolging, Sessie, Thema
 

@@ -7,9 +7,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from accounts.permissions import vereist
-from crisis.cijfers import Kwartaal
 from flevojeugd.api_basis import BasisAPIView
 from flevojeugd.routers import van_replica
+from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
 from rapportage import secties
 from rapportage.geheimhouding import publiek as publieke_variant

@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
-from crisis.api.serializers import DatumVeld, JeugdigeInvoer
 from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype
+from kern.serializers import JeugdigeInvoer
+from kern.velden import DatumVeld
 
 from .. import afwegingskader
 from ..models import Beschikking, Plaatsing

@@ -4,7 +4,7 @@ labelled counts in captioned tables. axe on every page."""
 import pytest
 from django.utils import timezone
 
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from tests.conftest import aanbieder_persona
 from tests.crisis.helpers import AANMELDINGEN
 from tests.crisis.test_verdelen_en_inzet import nieuwe, verdeel

@@ -6,8 +6,9 @@ import pytest
 import time_machine
 
 from audit.models import AuditRegel
-from crisis.cijfers import Kwartaal, ccp_cijfers
+from crisis.cijfers import ccp_cijfers
 from crisis.models import CrisisplekBuitenRegio, Escalatie, Instelling, Inzet
+from kern.aggregaties import Kwartaal
 from kern.models import Voorziening
 from perspectiefregie.models import Traject
 from tests.factories import persona

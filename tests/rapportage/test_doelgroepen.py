@@ -107,7 +107,7 @@ def test_ccp_vraagt_het_ccp_rapport_zelf_aan_en_downloadt_het(client, ccp, monke
 
 def test_capaciteit_van_een_verleden_kwartaal_uit_de_meldingen(ccp):
     """The report of 2026-Q1 states the places confirmed then, not today's."""
-    from crisis.cijfers import Kwartaal
+    from kern.aggregaties import Kwartaal
     from kern.models import Voorziening
     from servicepunt.cijfers import servicepunt_cijfers
     from servicepunt.models import Capaciteitsmelding

@@ -13,7 +13,7 @@ import time_machine
 from django.core.management import call_command
 from scipy.optimize import linprog
 
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
 from rapportage import geheimhouding, secties
 from rapportage.geheimhouding import GEHEIM, MASKER, bescherm, lp_minimum, publiek, structuur

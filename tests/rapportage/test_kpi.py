@@ -8,7 +8,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditRegel
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from perspectiefregie.models import Traject
 from rapportage import services
 from rapportage.geheimhouding import publiek

@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 from django.core.management import call_command
 
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from rapportage import services
 from rapportage.secties import SECTIES
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from audit.models import AuditRegel
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from kern.models import Jeugdige
 from rapportage import services
 from rapportage.models import Rapport

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from crisis.cijfers import Kwartaal
+from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
 from rapportage import services
 from rapportage.models import Rapport
