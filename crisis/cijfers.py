@@ -6,11 +6,11 @@ CSV and the PDF all read `ccp_cijfers()`.
 
 import datetime
 
-from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q
+from django.db.models import Avg, BooleanField, Case, Count, F, Max, Min, Value, When
 
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
 from kern.models import Alternatief, Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
-from kern.querysets import persoon
+from kern.querysets import aantal_personen
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
 from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
@@ -30,13 +30,20 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
     hulpvormen = list(Hulpvorm.objects.order_by("volgorde", "code").values_list("code", flat=True))
     verblijf_vormen = set(Hulpvorm.objects.filter(verblijf=True).values_list("code", flat=True))
 
+    # #14.4: every query reads only the quarter's rows, from covering indexes (index-only
+    # scans; crisis migration 0010): the referrals by `aanmelding_kwartaal_idx`, their
+    # deployments by the referral's date copied onto the deployment (`inzet_kwartaal_aanmelding_idx`,
+    # kept by triggers) and the deployments that ended by `inzet_kwartaal_einde_idx`. No join
+    # to the whole history, and each set is read once.
     aanmeldingen = Aanmelding.objects.filter(aanmelddatum__range=(van, tot))
+    van_de_aanmeldingen = Inzet.objects.filter(kopie_aanmelddatum__range=(van, tot))
     inzetten = Inzet.objects.all()
     if gemeente:
         aanmeldingen = aanmeldingen.filter(gemeente=gemeente)
-        inzetten = inzetten.filter(aanmelding__gemeente=gemeente)
+        van_de_aanmeldingen = van_de_aanmeldingen.filter(kopie_gemeente=gemeente.code)
+        inzetten = inzetten.filter(kopie_gemeente=gemeente.code)
 
-    totalen = aanmeldingen.aggregate(aanmeldingen=Count("id"), jeugdigen=Count(persoon(), distinct=True))
+    totalen = aanmeldingen.aggregate(jeugdigen=aantal_personen())
 
     # Table 1: deployments of the referrals received in the quarter, and 'geen' for none.
     kolommen = hulpvormen + ["geen"]
@@ -47,64 +54,76 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
             inzet[sleutel][grp][kolom] += n
             inzet[sleutel][grp]["totaal"] += n
 
-    per_vorm = (
-        inzetten.filter(aanmelding__aanmelddatum__range=(van, tot))
-        .values("aanmelding__gemeente", "aanmelding__leeftijdsgroep", "hulpvorm")
-        .annotate(n=Count("id"))
-    )
-    for r in per_vorm:
-        tel(r["aanmelding__gemeente"], r["aanmelding__leeftijdsgroep"], r["hulpvorm"], r["n"])
-    zonder = aanmeldingen.filter(~Exists(Inzet.objects.filter(aanmelding=OuterRef("pk"))))
-    for r in zonder.values("gemeente", "leeftijdsgroep").annotate(n=Count("id")):
-        tel(r["gemeente"], r["leeftijdsgroep"], "geen", r["n"])
+    for r in (
+        van_de_aanmeldingen.values("kopie_gemeente", "kopie_leeftijdsgroep", "hulpvorm")
+        .annotate(n=Count("*"))
+        .order_by()
+    ):
+        tel(r["kopie_gemeente"], r["kopie_leeftijdsgroep"], r["hulpvorm"], r["n"])
 
+    # One pass over the quarter's referrals gives the totals, 'geen', the reasons, the referral
+    # type (who referred) and, under 'alternatief voorhanden', which alternative; 'onbekend'
+    # holds the ones registered without it (history), so the counts add up. Whether a referral
+    # had a deployment is one hashed look-up in the quarter's deployments.
     redenen = {c: 0 for c in RedenGeenInzet.objects.order_by("volgorde", "code").values_list("code", flat=True)}
-    for r in zonder.filter(reden_geen__isnull=False).values("reden_geen").annotate(n=Count("id")):
-        redenen[r["reden_geen"]] = r["n"]
-
-    # The referral type (who referred) and, under 'alternatief voorhanden', which alternative;
-    # 'onbekend' holds the ones registered without it (history), so the counts add up.
     bron = {code: 0 for code, _ in Aanmelding.Bron.choices}
-    for r in aanmeldingen.values("bron").annotate(n=Count("id")):
-        bron[r["bron"]] = r["n"]
     alternatieven = {c: 0 for c in Alternatief.objects.order_by("volgorde", "code").values_list("code", flat=True)}
     alternatieven["onbekend"] = 0
-    for r in zonder.filter(reden_geen="alternatief").values("alternatief").annotate(n=Count("id")):
-        alternatieven[r["alternatief"] or "onbekend"] = r["n"]
+    aantal = 0
+    for r in (
+        aanmeldingen.annotate(
+            met_inzet=Case(
+                When(pk__in=van_de_aanmeldingen.values("aanmelding_id"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .values("gemeente", "leeftijdsgroep", "bron", "reden_geen", "alternatief", "met_inzet")
+        .annotate(n=Count("*"))
+        .order_by()
+    ):
+        aantal += r["n"]
+        bron[r["bron"]] = bron.get(r["bron"], 0) + r["n"]
+        if r["met_inzet"]:
+            continue
+        tel(r["gemeente"], r["leeftijdsgroep"], "geen", r["n"])
+        if r["reden_geen"] is not None:
+            redenen[r["reden_geen"]] = redenen.get(r["reden_geen"], 0) + r["n"]
+        if r["reden_geen"] == "alternatief":
+            sleutel = r["alternatief"] or "onbekend"
+            alternatieven[sleutel] = alternatieven.get(sleutel, 0) + r["n"]
+    totalen["aanmeldingen"] = aantal
 
-    # Tables 2 and 3: follow-up of deployments that ended in the quarter.
+    # Tables 2 and 3: follow-up of deployments that ended in the quarter, in one pass.
     beeindigd = inzetten.filter(einddatum__range=(van, tot))
     vervolg_ambulant = _nul_tabel(list(VervolgAmbulant.objects.values_list("code", flat=True)))
-    for r in (
-        beeindigd.exclude(hulpvorm__in=verblijf_vormen)
-        .filter(vervolg_ambulant__isnull=False)
-        .values("aanmelding__leeftijdsgroep", "vervolg_ambulant")
-        .annotate(n=Count("id"))
-    ):
-        rij = vervolg_ambulant[r["aanmelding__leeftijdsgroep"]]
-        rij[r["vervolg_ambulant"]] = rij.get(r["vervolg_ambulant"], 0) + r["n"]
-        rij["totaal"] += r["n"]
     vervolg_verblijf = _nul_tabel(list(VervolgVerblijf.objects.values_list("code", flat=True)))
     for r in (
-        beeindigd.filter(hulpvorm__in=verblijf_vormen, vervolg_verblijf__isnull=False)
-        .values("aanmelding__leeftijdsgroep", "vervolg_verblijf")
-        .annotate(n=Count("id"))
+        beeindigd.values("hulpvorm", "kopie_leeftijdsgroep", "vervolg_ambulant", "vervolg_verblijf")
+        .annotate(n=Count("*"))
+        .order_by()
     ):
-        rij = vervolg_verblijf[r["aanmelding__leeftijdsgroep"]]
-        rij[r["vervolg_verblijf"]] = rij.get(r["vervolg_verblijf"], 0) + r["n"]
+        if r["hulpvorm"] in verblijf_vormen:
+            tabel, code = vervolg_verblijf, r["vervolg_verblijf"]
+        else:
+            tabel, code = vervolg_ambulant, r["vervolg_ambulant"]
+        if code is None:
+            continue
+        rij = tabel[r["kopie_leeftijdsgroep"]]
+        rij[code] = rij.get(code, 0) + r["n"]
         rij["totaal"] += r["n"]
 
     # Figure 1: length of stay of the stays that ended in the quarter.
     stays = beeindigd.filter(hulpvorm__in=verblijf_vormen, startdatum__isnull=False).annotate(
-        gemeente=F("aanmelding__gemeente"), duur=DagenTussen(F("einddatum"), F("startdatum"))
+        duur=DagenTussen(F("einddatum"), F("startdatum"))
     )
     duur = {
-        r["gemeente"]: r
-        for r in stays.values("gemeente").annotate(
-            aantal=Count("id"), gemiddeld=Avg("duur"), min=Min("duur"), max=Max("duur")
-        )
+        r["kopie_gemeente"]: r
+        for r in stays.values("kopie_gemeente")
+        .annotate(aantal=Count("*"), gemiddeld=Avg("duur"), min=Min("duur"), max=Max("duur"))
+        .order_by()
     }
-    medianen = mediaan_per(stays, "gemeente", "duur")
+    medianen = mediaan_per(stays.order_by(), "kopie_gemeente", "duur")
     verblijfsduur = {}
     for code in gemeente_codes:
         r = duur.get(code)
@@ -120,35 +139,24 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
             else {"aantal": 0, "gemiddeld": None, "mediaan": None, "min": None, "max": None}
         )
 
-    # Perspective plan within 14 days of the stays that started in the quarter.
-    # The plan date is perspective direction's one record (or the historical registration's date).
-    plan = (
-        inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot))
-        .met_perspectiefplan()
-        .aggregate(
-            opnames=Count("id"),
-            op_tijd=Count(
-                "id",
-                filter=Q(plan_datum__isnull=False)
-                & Q(plan_datum__lte=F("startdatum") + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN)),
-            ),
-        )
-    )
-    plan["percentage"] = round(100 * plan["op_tijd"] / plan["opnames"], 1) if plan["opnames"] else 0.0
-
     # Stays started in the quarter: by their ambulant partner (every stay comes with ambulant
-    # help), and how many were placed above capacity in an acute unsafe situation.
+    # help), how many were placed above capacity in an acute unsafe situation, and the
+    # perspective plan within 14 days. The plan date is perspective direction's one record (or
+    # the historical registration's date); filtering on it (not counting with a FILTER) has
+    # PostgreSQL look it up once per stay instead of twice.
     opnames = inzetten.filter(hulpvorm__in=verblijf_vormen, startdatum__range=(van, tot))
     ambulant_partner = {}
-    boven_capaciteit = 0
-    for r in (
-        opnames.values("ambulant_lokaal_team", "ambulant_door__aanbieder_id")
-        .annotate(n=Count("id"), boven=Count("id", filter=~Q(boven_capaciteit_reden="")))
-        .order_by()
-    ):
+    for r in opnames.values("ambulant_lokaal_team", "ambulant_door__aanbieder_id").annotate(n=Count("*")).order_by():
         sleutel = "lokaal_team" if r["ambulant_lokaal_team"] else (r["ambulant_door__aanbieder_id"] or "onbekend")
         ambulant_partner[sleutel] = ambulant_partner.get(sleutel, 0) + r["n"]
-        boven_capaciteit += r["boven"]
+    boven_capaciteit = opnames.exclude(boven_capaciteit_reden="").count()  # inzet_boven_capaciteit_idx
+    plan = {
+        "opnames": sum(ambulant_partner.values()),
+        "op_tijd": opnames.met_perspectiefplan()
+        .filter(plan_datum__lte=F("startdatum") + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN))
+        .count(),
+    }
+    plan["percentage"] = round(100 * plan["op_tijd"] / plan["opnames"], 1) if plan["opnames"] else 0.0
 
     return {
         "kwartaal": str(kwartaal),
@@ -214,7 +222,7 @@ def trend_aanmeldingen(kwartaal: Kwartaal, gemeente: Gemeente | None = None, aan
         r["q"]: r
         for r in qs.annotate(q=TruncQuarter("aanmelddatum"))
         .values("q")
-        .annotate(aanmeldingen=Count("id"), jeugdigen=Count(persoon(), distinct=True))
+        .annotate(aanmeldingen=Count("id"), jeugdigen=aantal_personen())
         .order_by()
     }
     return {

@@ -115,7 +115,7 @@ class Aanmelding(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     bron = models.CharField("bron", max_length=12, choices=Bron.choices)
     aangemeld_op = models.DateTimeField("aangemeld op")
-    aanmelddatum = models.DateField("aanmelddatum", db_index=True)
+    aanmelddatum = models.DateField("aanmelddatum")  # indexed by aanmelding_kwartaal_idx
     # A fact fixed on the day of the referral; every figure is split on it.
     leeftijdsgroep = models.CharField("leeftijdsgroep", max_length=3, choices=LEEFTIJDSGROEPEN)
     loket_open = models.BooleanField("loket open bij aanmelding")
@@ -146,7 +146,15 @@ class Aanmelding(models.Model):
         verbose_name = "aanmelding"
         verbose_name_plural = "aanmeldingen"
         ordering = ["-aangemeld_op"]
-        indexes = [models.Index(fields=["gemeente", "aanmelddatum"])]
+        indexes = [
+            models.Index(fields=["gemeente", "aanmelddatum"]),
+            # The quarterly figures (#14.4): the quarter's referrals from the index alone.
+            models.Index(
+                fields=["aanmelddatum"],
+                include=["id", "gemeente", "leeftijdsgroep", "jeugdige", "bron", "reden_geen", "alternatief"],
+                name="aanmelding_kwartaal_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.registratienummer
@@ -204,7 +212,7 @@ class Inzet(models.Model):
     ambulant_lokaal_team = models.BooleanField("ambulante hulp door het lokale team", default=False)
     startdatum = models.DateField("startdatum", null=True, blank=True)
     verwachte_einddatum = models.DateField("verwachte einddatum", null=True, blank=True)
-    einddatum = models.DateField("einddatum", null=True, blank=True, db_index=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True)  # indexed by inzet_kwartaal_einde_idx
     vervolg_ambulant = models.ForeignKey(VervolgAmbulant, null=True, blank=True, on_delete=models.PROTECT)
     vervolg_verblijf = models.ForeignKey(VervolgVerblijf, null=True, blank=True, on_delete=models.PROTECT)
     # Only the historical registration's plan date (import_ccp). A live stay's perspective plan is
@@ -215,9 +223,19 @@ class Inzet(models.Model):
     # An acute unsafe situation: the CCP placed above capacity and said why (empty: an ordinary stay).
     boven_capaciteit_reden = models.TextField("reden plaatsing boven capaciteit", blank=True, default="", db_default="")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # The referral's date, municipality and age group, copied for the quarterly figures (#14.4):
+    # with them a quarter's deployments are one index range, not a join to a million referrals.
+    # Never written by Django: database triggers (migration 0010) set them on every insert and
+    # update of a deployment and follow every change of its referral, so no code path (a
+    # correction, the admin, the COPY of the import) can let them drift.
+    kopie_aanmelddatum = models.DateField("aanmelddatum (kopie)", null=True, editable=False)
+    kopie_gemeente = models.CharField("gemeente (kopie)", max_length=40, null=True, editable=False)
+    kopie_leeftijdsgroep = models.CharField("leeftijdsgroep (kopie)", max_length=3, null=True, editable=False)
 
     objects = InzetQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["aangemaakt_op"])
+    history = HistoricalRecords(
+        excluded_fields=["aangemaakt_op", "kopie_aanmelddatum", "kopie_gemeente", "kopie_leeftijdsgroep"]
+    )
 
     class Meta:
         verbose_name = "inzet"
@@ -226,7 +244,38 @@ class Inzet(models.Model):
         indexes = [
             # The bed board and capacity checks read only running stays.
             models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="inzet_lopend_verblijf_idx"),
-            models.Index(fields=["startdatum"], name="inzet_startdatum_idx"),
+            # Also the stays started in a quarter (plan on time, ambulant partner) from the index alone.
+            models.Index(
+                fields=["startdatum"],
+                include=["id", "hulpvorm", "historisch_perspectiefplan", "ambulant_lokaal_team", "ambulant_door"],
+                name="inzet_startdatum_idx",
+            ),
+            # The few stays placed above capacity, counted per quarter.
+            models.Index(
+                fields=["startdatum"],
+                condition=~Q(boven_capaciteit_reden=""),
+                name="inzet_boven_capaciteit_idx",
+            ),
+            # The quarterly figures (#14.4) read only the quarter's rows, from the index alone
+            # (index-only scans): deployments of the quarter's referrals, deployments ended in
+            # the quarter, and whether a referral had any deployment.
+            models.Index(
+                fields=["kopie_aanmelddatum"],
+                include=["kopie_gemeente", "kopie_leeftijdsgroep", "hulpvorm", "aanmelding"],
+                name="inzet_kwartaal_aanmelding_idx",
+            ),
+            models.Index(
+                fields=["einddatum"],
+                include=[
+                    "hulpvorm",
+                    "startdatum",
+                    "kopie_gemeente",
+                    "kopie_leeftijdsgroep",
+                    "vervolg_ambulant",
+                    "vervolg_verblijf",
+                ],
+                name="inzet_kwartaal_einde_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,7 +4,7 @@ approach). Only regional functions that need the person across municipalities (t
 service point) use `zelfde_persoon`, and never show a caller a record it may not see."""
 
 from django.db import models
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
 
@@ -27,3 +27,14 @@ def persoon(pad: str = "jeugdige"):
     the counted model to the youth ("" on Jeugdige itself). Never shown: only counted."""
     voor = f"{pad}__" if pad else ""
     return Coalesce(F(f"{voor}bsn"), Concat(Value("#"), Cast(F(f"{voor}id"), CharField())))
+
+
+def aantal_personen(pad: str = "jeugdige"):
+    """Count(persoon(pad), distinct=True), the same number written as records without a BSN plus
+    distinct BSNs: PostgreSQL then counts integers and BSNs instead of building a text per row
+    (#14.4: a quarter's youths in a quarter of the time). A BSN is digits, never '#…', so no
+    two persons collide either way."""
+    voor = f"{pad}__" if pad else ""
+    return Count(f"{voor}id", distinct=True, filter=Q(**{f"{voor}bsn__isnull": True})) + Count(
+        f"{voor}bsn", distinct=True
+    )
