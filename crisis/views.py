@@ -434,7 +434,10 @@ def cijfers(request):
         gemeente = form.cleaned_data["gemeente"]
         if request.user.gemeente_id:
             gemeente = request.user.gemeente
-        data = ccp_cijfers(Kwartaal.parse(form.cleaned_data["kwartaal"]), gemeente)
+        from flevojeugd.routers import van_replica
+
+        with van_replica():  # the figures from the replica when there is one (#14.5), like the API
+            data = ccp_cijfers(Kwartaal.parse(form.cleaned_data["kwartaal"]), gemeente)
     tabellen = {}
     if data:
         tabellen = {

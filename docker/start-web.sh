@@ -3,7 +3,9 @@
 # role: the owner's address is removed from the environment before gunicorn starts, so the web
 # process cannot alter, truncate or disable triggers on any table (README, Beveiliging).
 set -e
-if [ -n "${DATABASE_MIGRATE_URL:-}" ]; then
+if [ "${MIGREREN:-1}" = "0" ]; then
+    :  # docker-compose.yml migrates once in its `migrate` service (docker/migreer.sh)
+elif [ -n "${DATABASE_MIGRATE_URL:-}" ]; then
     DATABASE_URL="$DATABASE_MIGRATE_URL" python manage.py migrate --noinput
     DATABASE_URL="$DATABASE_MIGRATE_URL" python manage.py app_databaserol "${APP_DATABASE_ROL:-flevojeugd_app}"
     unset DATABASE_MIGRATE_URL

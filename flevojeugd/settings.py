@@ -182,6 +182,21 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+
+# No local state in web or worker (#14.5: `docker compose up --scale web=3 --scale worker=4`):
+# sessions live in the database (Django's default engine), the login lockout counts in the
+# database (django-axes' database handler, named here so nobody swaps in a per-process one),
+# task results and progress in Redis (CELERY_RESULT_BACKEND), files in the storage above, and
+# the cache in Redis when CACHE_URL is set (production); only `make run` and the suite use a
+# per-process memory cache, where there is one process.
+_CACHE_URL = os.getenv("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+    if _CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
 
 LOGIN_URL = "accounts:inloggen"

@@ -44,3 +44,20 @@ def test_cijfers_lezen_van_de_replica_en_anders_van_de_primaire(api, settings):
     assert not any("crisis_aanmelding" in q["sql"] for q in replica.captured_queries)
     with van_replica():
         assert ReplicaRouter().db_for_read(None) == "replica"
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+def test_de_cijferpaginas_lezen_ook_van_de_replica(client, settings):
+    from tests.conftest import aanbieder_persona
+
+    call_command("import_ccp", str(DATA / "ccp_2026q3.csv"))
+    settings.REPLICA_GEBRUIKEN = True
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(persona("beleid", username="beleid"))
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        assert client.get("/crisis/cijfers/?kwartaal=2026-Q3").status_code == 200
+    assert any("crisis_aanmelding" in q["sql"] for q in replica.captured_queries)
+    client.force_login(aanbieder_persona("triade"))
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        assert client.get("/rapportage/aanbieder/?kwartaal=2026-Q3").status_code == 200
+    assert any("crisis_toewijzing" in q["sql"] for q in replica.captured_queries)
