@@ -31,7 +31,7 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
     verblijf_vormen = set(Hulpvorm.objects.filter(verblijf=True).values_list("code", flat=True))
 
     # #14.4: every query reads only the quarter's rows, from covering indexes (index-only
-    # scans; crisis migration 0010): the referrals by `aanmelding_kwartaal_idx`, their
+    # scans; crisis migration 0011): the referrals by `aanmelding_kwartaal_idx`, their
     # deployments by the referral's date copied onto the deployment (`inzet_kwartaal_aanmelding_idx`,
     # kept by triggers) and the deployments that ended by `inzet_kwartaal_einde_idx`. No join
     # to the whole history, and each set is read once.

@@ -225,7 +225,7 @@ class Inzet(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     # The referral's date, municipality and age group, copied for the quarterly figures (#14.4):
     # with them a quarter's deployments are one index range, not a join to a million referrals.
-    # Never written by Django: database triggers (migration 0010) set them on every insert and
+    # Never written by Django: database triggers (migration 0011) set them on every insert and
     # update of a deployment and follow every change of its referral, so no code path (a
     # correction, the admin, the COPY of the import) can let them drift.
     kopie_aanmelddatum = models.DateField("aanmelddatum (kopie)", null=True, editable=False)

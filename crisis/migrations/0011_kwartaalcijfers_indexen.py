@@ -90,7 +90,7 @@ def weg(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("crisis", "0009_alternatief"),
+        ("crisis", "0010_inzage_na_einde"),
         ("kern", "0007_jeugdige_gi_medewerker"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
