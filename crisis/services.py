@@ -216,15 +216,22 @@ def _weigerreden(reden: str) -> tuple[Weigerreden, str]:
     return Weigerreden.objects.get(code="anders"), reden.strip()
 
 
+def _open_toewijzing_van(user, aanmelding: Aanmelding) -> Toewijzing:
+    """The open assignment this user may answer (crisis.toewijzing_afhandelen in permissions.py);
+    none, or another provider's, is a conflict with the referral's state (409)."""
+    toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
+    if not user.has_perm("crisis.toewijzing_afhandelen", toewijzing):
+        raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    return toewijzing
+
+
 @transaction.atomic
 def weigeren(
     user, aanmelding: Aanmelding, *, reden: str, toelichting: str = "", request=None
 ) -> tuple[Toewijzing, Toewijzing | None]:
     """The assigned provider declines; the verdeelpunt passes it to the next eligible provider."""
     aanmelding = _vergrendel(aanmelding)
-    toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
-    if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
-        raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    toewijzing = _open_toewijzing_van(user, aanmelding)
     stap(aanmelding, "weigeren")
     if not reden or not reden.strip():
         raise veldfout("reden", "Geef een reden op voor de weigering.")
@@ -247,9 +254,7 @@ def weigeren(
 @transaction.atomic
 def accepteren(user, aanmelding: Aanmelding, request=None) -> Toewijzing:
     aanmelding = _vergrendel(aanmelding)
-    toewijzing = aanmelding.toewijzingen.filter(status=Toewijzing.Status.TOEGEWEZEN).first()
-    if toewijzing is None or toewijzing.aanbieder_id != user.aanbieder_id:
-        raise Conflict("Er staat geen openstaande toewijzing aan uw organisatie voor deze aanmelding.")
+    toewijzing = _open_toewijzing_van(user, aanmelding)
     stap(aanmelding, "accepteren")
     toewijzing.status = Toewijzing.Status.GEACCEPTEERD
     toewijzing.afgehandeld_op = timezone.now()
@@ -455,6 +460,7 @@ def afsluiten(user, inzet: Inzet, *, einddatum: datetime.date, vervolg: str, req
     return inzet
 
 
+@transaction.atomic
 def perspectiefplan_vastleggen(
     user, inzet: Inzet, *, datum: datetime.date, evaluatie_op: datetime.date | None = None, request=None
 ) -> Inzet:

@@ -237,6 +237,7 @@ def volgorde_wijzigen(user, casus: Casus, *, richting: int, request=None) -> Cas
     return casus
 
 
+@transaction.atomic
 def deelnemer_toevoegen(user, casus: Casus, request=None, **gegevens) -> Deelnemer:
     deelnemer = Deelnemer.objects.create(casus=casus, **gegevens)
     log(user, Actie.WIJZIGEN, "experttafel.deelnemer", casus, casus.jeugdige, request)

@@ -11,6 +11,7 @@ start in the past cannot overbook a facility either.
 import datetime
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -184,6 +185,7 @@ def neem_plaats(vraag: Plaatsvraag, alternatieven=None):
     return voorziening
 
 
+@transaction.atomic
 def capaciteit_bevestigen(user, voorziening, *, capaciteit: int | None = None):
     """A provider (or the CCP / service point) confirms a facility's places; every confirmation is
     kept with the occupancy of that moment, so the trend can be read back. Returns the record."""

@@ -6,6 +6,8 @@ municipality it was registered for). Records of one person are linked by BSN ins
 changes another municipality's record, so the answer cannot tell whether another municipality
 knows the child."""
 
+from django.db import transaction
+
 from .fouten import veldfout
 from .models import Gemeente, Jeugdige
 
@@ -30,6 +32,7 @@ def _vind_of_maak(gemeente: Gemeente, bsn: str, velden: dict, gi_medewerker=None
     return Jeugdige.objects.get(**sleutel)
 
 
+@transaction.atomic
 def jeugdige_vastleggen(gegevens: dict) -> Jeugdige:
     """The record of the youth for the municipality `gegevens["gemeente"]` (the one the
     registration is for): found by BSN among that municipality's own records, otherwise new.
@@ -62,6 +65,7 @@ def jeugdige_vastleggen(gegevens: dict) -> Jeugdige:
     return jeugdige
 
 
+@transaction.atomic
 def registratie_voor(jeugdige: Jeugdige, gemeente: Gemeente) -> Jeugdige:
     """The record `gemeente` keeps of the person `jeugdige` is a record of, made from it when
     missing. Only for an explicit, audited transfer of responsibility (woonplaatsbeginsel): the

@@ -288,6 +288,7 @@ def plandatum_van_verblijf(soort: str, verblijf_ref) -> Subquery:
     )
 
 
+@transaction.atomic
 def jim_vastleggen(user, traject: Traject, request=None, **gegevens) -> Jim:
     jim, _ = Jim.objects.update_or_create(traject=traject, defaults=gegevens)
     log(user, Actie.WIJZIGEN, "perspectiefregie.jim", traject, traject.jeugdige, request)

@@ -131,6 +131,7 @@ def gemeente_wijzigen(user, beschikking: Beschikking, *, gemeente: Gemeente, red
     return beschikking
 
 
+@transaction.atomic
 def ambulant_gestart(user, beschikking: Beschikking, *, datum: datetime.date, request=None) -> Beschikking:
     if datum < beschikking.afgegeven_op:
         raise veldfout("datum", "De hulp kan niet vóór de beschikking zijn gestart.")
@@ -140,6 +141,7 @@ def ambulant_gestart(user, beschikking: Beschikking, *, datum: datetime.date, re
     return beschikking
 
 
+@transaction.atomic
 def overbrugging_toevoegen(
     user, beschikking: Beschikking, *, startdatum: datetime.date, omschrijving: str, aanbieder=None, request=None
 ) -> Overbrugging:
@@ -320,6 +322,7 @@ def capaciteit_bevestigen(user, voorziening: Voorziening, *, capaciteit: int) ->
     return bezetting.capaciteit_bevestigen(user, voorziening, capaciteit=capaciteit)
 
 
+@transaction.atomic
 def landschap_melden(
     user,
     *,
@@ -329,6 +332,8 @@ def landschap_melden(
     toelichting: str,
     voorziening: Voorziening | None = None,
 ) -> Landschapsmelding:
+    if not user.has_perm("servicepunt.landschap_melden", aanbieder):
+        raise veldfout("aanbieder", "U meldt alleen voor uw eigen organisatie.")
     if voorziening is not None and voorziening.aanbieder_id != aanbieder.pk:
         raise veldfout("voorziening", "Deze voorziening hoort niet bij de aanbieder.")
     return Landschapsmelding.objects.create(

@@ -85,10 +85,7 @@ class BeschikkingenView(BasisLijstView):
         d = dict(invoer.validated_data)
         gegevens = d.pop("jeugdige")
         gegevens["kader"] = d.pop("kader")
-        from django.db import transaction
-
-        with transaction.atomic():
-            b = services.beschikking_registreren(request.user, jeugdige=gegevens, request=request, **d)
+        b = services.beschikking_registreren(request.user, jeugdige=gegevens, request=request, **d)
         b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
         return Response(s.BeschikkingSerializer(b).data, status=status.HTTP_201_CREATED)
 
