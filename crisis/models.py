@@ -108,9 +108,17 @@ class Aanmelding(models.Model):
         HOOG = "hoog", "Hoog (binnen 72 uur)"
         GEEN_CRISIS = "geen_crisis", "Geen crisis"
 
-    registratienummer = models.CharField("registratienummer", max_length=40, unique=True)
+    # Unique by a constraint in Meta, not unique=True: that would add a LIKE twin index that no
+    # search uses (the search is icontains) and every imported row would write (#11.5).
+    registratienummer = models.CharField("registratienummer", max_length=40)
     jeugdige = models.ForeignKey(Jeugdige, on_delete=models.PROTECT, related_name="aanmeldingen")
-    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    # Code-list keys carry no index of their own (#11.5: every index is written for each of a
+    # million imported rows, and a varchar key gets a LIKE twin): a municipality is found through
+    # (gemeente, aanmelddatum), the figures through aanmelding_kwartaal_idx, and a code is
+    # almost never deleted (PROTECT then scans once).
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     hulpvraag = models.CharField("hulpvraag", max_length=10, choices=Hulpvraag.choices)
     toelichting = models.TextField("toelichting", blank=True)
     bron = models.CharField("bron", max_length=12, choices=Bron.choices)
@@ -120,13 +128,23 @@ class Aanmelding(models.Model):
     leeftijdsgroep = models.CharField("leeftijdsgroep", max_length=3, choices=LEEFTIJDSGROEPEN)
     loket_open = models.BooleanField("loket open bij aanmelding")
     behandelen_voor = models.DateTimeField("behandelen vóór")
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NIEUW, db_index=True)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NIEUW)
     reden_geen = models.ForeignKey(
-        RedenGeenInzet, verbose_name="reden geen inzet", null=True, blank=True, on_delete=models.PROTECT
+        RedenGeenInzet,
+        verbose_name="reden geen inzet",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_index=False,
     )
     # Which alternative, when the reason is 'alternatief voorhanden' (the figures count them).
     alternatief = models.ForeignKey(
-        "kern.Alternatief", verbose_name="welk alternatief", null=True, blank=True, on_delete=models.PROTECT
+        "kern.Alternatief",
+        verbose_name="welk alternatief",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_index=False,
     )
     alternatief_toelichting = models.CharField("toelichting alternatief", max_length=300, blank=True)
     # Triage
@@ -146,8 +164,11 @@ class Aanmelding(models.Model):
         verbose_name = "aanmelding"
         verbose_name_plural = "aanmeldingen"
         ordering = ["-aangemeld_op"]
+        constraints = [models.UniqueConstraint(fields=["registratienummer"], name="aanmelding_registratienummer_uniek")]
         indexes = [
             models.Index(fields=["gemeente", "aanmelddatum"]),
+            # The queues by status (no LIKE twin: a status is matched exactly).
+            models.Index(fields=["status"], name="aanmelding_status_idx"),
             # The quarterly figures (#14.4): the quarter's referrals from the index alone.
             models.Index(
                 fields=["aanmelddatum"],
@@ -196,8 +217,11 @@ class Toewijzing(models.Model):
 
 class Inzet(models.Model):
     aanmelding = models.ForeignKey(Aanmelding, on_delete=models.PROTECT, related_name="inzetten")
-    hulpvorm = models.ForeignKey(Hulpvorm, on_delete=models.PROTECT)
-    aanbieder = models.ForeignKey(Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # Code-list keys without an index of their own, as on Aanmelding (#11.5).
+    hulpvorm = models.ForeignKey(Hulpvorm, on_delete=models.PROTECT, db_index=False)
+    aanbieder = models.ForeignKey(
+        Aanbieder, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )  # indexed in Meta without a LIKE twin
     voorziening = models.ForeignKey(
         Voorziening, null=True, blank=True, on_delete=models.PROTECT, related_name="crisisinzetten"
     )
@@ -213,8 +237,12 @@ class Inzet(models.Model):
     startdatum = models.DateField("startdatum", null=True, blank=True)
     verwachte_einddatum = models.DateField("verwachte einddatum", null=True, blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)  # indexed by inzet_kwartaal_einde_idx
-    vervolg_ambulant = models.ForeignKey(VervolgAmbulant, null=True, blank=True, on_delete=models.PROTECT)
-    vervolg_verblijf = models.ForeignKey(VervolgVerblijf, null=True, blank=True, on_delete=models.PROTECT)
+    vervolg_ambulant = models.ForeignKey(
+        VervolgAmbulant, null=True, blank=True, on_delete=models.PROTECT, db_index=False
+    )
+    vervolg_verblijf = models.ForeignKey(
+        VervolgVerblijf, null=True, blank=True, on_delete=models.PROTECT, db_index=False
+    )
     # Only the historical registration's plan date (import_ccp). A live stay's perspective plan is
     # perspective direction's one record: read it through InzetQuerySet.met_perspectiefplan().
     historisch_perspectiefplan = models.DateField(
@@ -244,6 +272,7 @@ class Inzet(models.Model):
         indexes = [
             # The bed board and capacity checks read only running stays.
             models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="inzet_lopend_verblijf_idx"),
+            models.Index(fields=["aanbieder"], name="inzet_aanbieder_idx"),
             # Also the stays started in a quarter (plan on time, ambulant partner) from the index alone.
             models.Index(
                 fields=["startdatum"],
