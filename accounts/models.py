@@ -57,6 +57,8 @@ class Gebruiker(AbstractUser):
         if self.rol == Rol.BEHEER:
             self.is_staff = True
             self.is_superuser = False
+        elif self.rol and not self.is_superuser:
+            self.is_staff = False  # only functional administration works in /beheer/
         super().save(*args, **kwargs)
 
     @property

@@ -41,22 +41,32 @@ BEHEER_MODELRECHTEN = {
         "aanbieder": ("view", "add", "change"),
         "voorziening": ("view", "add", "change"),
         "sluitingsdag": ("view", "add", "change", "delete"),
+        # The one row of regional settings (terms, staleness, slot lengths, the crisis service's
+        # phone number): changed, never added twice or deleted (kern/admin.py).
+        "regioinstelling": ("view", "change"),
         **{
             lijst: ("view", "add", "change")
-            for lijst in ("hulpvorm", "redengeeninzet", "vervolgambulant", "vervolgverblijf", "weigerreden")
+            for lijst in (
+                "hulpvorm",
+                "redengeeninzet",
+                "alternatief",
+                "vervolgambulant",
+                "vervolgverblijf",
+                "weigerreden",
+            )
         },
         "voorzieningtype": ("view", "add", "change"),
     },
     # Above-capacity placements are escalated to the functional owner: the facility, the day and
     # the reason (no name, no BSN); out-of-region crisis places are reference data.
     "crisis": {
-        "instelling": ("view", "change"),
         "crisisplekbuitenregio": ("view", "add", "change"),
         "escalatie": ("view", "change"),
     },
-    "experttafel": {"instelling": ("view", "change")},
-    "perspectiefregie": {"instelling": ("view", "change")},
+    "experttafel": {lijst: ("view", "add", "change") for lijst in ("domein", "thema")},
     "accounts": {"gebruiker": ("view", "add", "change")},
+    # Unlocking a user locked out by too many failed logins (the attempts are deleted).
+    "axes": {"accessattempt": ("view", "delete")},
     "audit": {"auditregel": ("view",)},  # read only; the trail itself refuses every change
 }
 for _app, _modellen in BEHEER_MODELRECHTEN.items():

@@ -27,6 +27,7 @@ class Actie(models.TextChoices):
     EXPORTEREN = "exporteren", "Exporteren"
     PRINTEN = "printen", "Printen"
     DOWNLOADEN = "downloaden", "Downloaden"
+    VERWIJDEREN = "verwijderen", "Verwijderen"
     # A lookup of a record the user may not see (answered 404): enumeration shows in the trail.
     GEWEIGERD = "geweigerd", "Geweigerd (niet zichtbaar)"
 

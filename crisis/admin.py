@@ -1,26 +1,21 @@
-"""Functional administration of the CCP's settings and reference data (no youth data here)."""
+"""Functional administration of the CCP's reference data (no youth data here); the CCP's
+settings are part of the regional settings (kern.Regioinstelling)."""
 
 from django.contrib import admin
 
-from .models import CrisisplekBuitenRegio, Escalatie, Instelling
+from audit.admin import GelogdAdmin
 
-
-@admin.register(Instelling)
-class InstellingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "lang_verblijf_dagen", "crisisdienst_naam", "crisisdienst_telefoon"]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not Instelling.objects.exists()
+from .models import CrisisplekBuitenRegio, Escalatie
 
 
 @admin.register(CrisisplekBuitenRegio)
-class CrisisplekBuitenRegioAdmin(admin.ModelAdmin):
+class CrisisplekBuitenRegioAdmin(GelogdAdmin):
     list_display = ["naam", "plaats", "leeftijd_min", "leeftijd_max", "vrij", "bijgewerkt_op", "telefoon", "actief"]
     list_editable = ["vrij", "bijgewerkt_op", "actief"]
 
 
 @admin.register(Escalatie)
-class EscalatieAdmin(admin.ModelAdmin):
+class EscalatieAdmin(GelogdAdmin):
     """The functional owner's inbox of placements above capacity: the facility, the day and why."""
 
     list_display = ["voorziening", "datum", "reden", "gemeld_op", "afgehandeld_op"]

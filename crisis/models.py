@@ -45,45 +45,6 @@ class CrisisContract(models.Model):
         return f"{self.aanbieder} — {self.gemeente}"
 
 
-class Instelling(models.Model):
-    """The CCP's regional agreements, one row (the region changes them without a release)."""
-
-    reactietermijn_werkuren = models.DecimalField(
-        "reactietermijn aanbieder (werkuren)",
-        max_digits=4,
-        decimal_places=1,
-        default=2,
-        help_text="Binnen zoveel werkuren accepteert of weigert een aanbieder een toewijzing; daarna ziet het "
-        "CCP een signaal op het dagoverzicht.",
-    )
-    lang_verblijf_dagen = models.PositiveSmallIntegerField(
-        "lang crisisverblijf na (dagen)",
-        default=28,
-        help_text="Een crisisverblijf dat zo lang of langer loopt, is een signaal op het dagoverzicht en het bord.",
-    )
-    inzage_na_einde_dagen = models.PositiveSmallIntegerField(
-        "inzage aanbieder na einde inzet (dagen)",
-        default=14,
-        help_text="Zo lang na het einde van haar inzet leest een aanbieder de aanmelding nog (nawerk: einde en "
-        "vervolg corrigeren, verslag); daarna niet meer. Toegang volgt de huidige noodzaak.",
-    )
-    crisisdienst_naam = models.CharField("24-uurs crisisdienst", max_length=120, default="24-uurs crisisdienst")
-    crisisdienst_telefoon = models.CharField(
-        "telefoon 24-uurs crisisdienst", max_length=40, blank=True, default="0800-1234567"
-    )
-
-    class Meta:
-        verbose_name = "instelling CCP"
-        verbose_name_plural = "instellingen CCP"
-
-    def __str__(self):
-        return "Instellingen CCP"
-
-    @classmethod
-    def huidige(cls) -> "Instelling":
-        return cls.objects.first() or cls()
-
-
 class Aanmelding(models.Model):
     class Hulpvraag(models.TextChoices):
         AMBULANT = "ambulant", "Ambulante crisishulp"

@@ -28,15 +28,17 @@ class AanmeldingQuerySet(models.QuerySet):
         - an assignment waiting for its answer;
         - an accepted assignment while the referral is open and its own work has not ended;
         - its own deployment (ambulant, or a stay in its facility) that runs, or ended less than
-          the region's after-care term ago (crisis.Instelling.inzage_na_einde_dagen: to correct the
+          the region's after-care term ago (kern.Regioinstelling.inzage_na_einde_dagen: to correct the
           end or follow-up). The end date is the first day without the deployment.
         A provider that declined, or whose work is over, no longer reads the referral nor where
         it went next."""
         from django.utils import timezone
 
-        from .models import Aanmelding, Instelling, Inzet, Toewijzing
+        from kern.models import Regioinstelling
 
-        grens = timezone.localdate() - datetime.timedelta(days=Instelling.huidige().inzage_na_einde_dagen)
+        from .models import Aanmelding, Inzet, Toewijzing
+
+        grens = timezone.localdate() - datetime.timedelta(days=Regioinstelling.huidige().inzage_na_einde_dagen)
         toewijzing = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), aanbieder_id=aanbieder_id)
         eigen_inzet = Inzet.objects.filter(aanmelding=OuterRef("pk")).filter(
             Q(aanbieder_id=aanbieder_id) | Q(voorziening__aanbieder_id=aanbieder_id)

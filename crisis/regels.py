@@ -8,7 +8,6 @@ from kern import termijnen
 
 PERSPECTIEFPLAN_TERMIJN_DAGEN = 14  # evaluation and perspective plan within two weeks of admission
 VERWACHT_VERTREK_DAGEN = 7  # the bed board lists departures expected within a week
-VEROUDERD_NA_UREN = 24  # capacity figures not confirmed for a day stand out
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,6 @@ def wachtrij(status: str) -> str | None:
     """The one queue of the CCP day overview a referral stands in, decided by its state alone
     (running stays without a plan are a list of deployments, not of referrals)."""
     return {NIEUW: "te_trieren", GETRIEERD: "te_regelen", VERDEELD: "verdeeld"}.get(status)
-
-
-REACTIETERMIJN_WERKUREN = 2  # default of the regional setting Instelling.reactietermijn_werkuren
 
 
 def reactietermijn_verstreken(reageren_voor: datetime.datetime, nu: datetime.datetime) -> bool:

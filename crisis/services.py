@@ -26,6 +26,7 @@ from kern.models import (
     Gemeente,
     Hulpvorm,
     RedenGeenInzet,
+    Regioinstelling,
     VervolgAmbulant,
     VervolgVerblijf,
     Voorziening,
@@ -36,7 +37,7 @@ from kern.services import jeugdige_vastleggen
 from perspectiefregie import services as perspectiefregie
 
 from . import regels
-from .models import Aanmelding, CrisisContract, CrisisplekBuitenRegio, Escalatie, Instelling, Inzet, Toewijzing
+from .models import Aanmelding, CrisisContract, CrisisplekBuitenRegio, Escalatie, Inzet, Toewijzing
 
 LOKAAL_TEAM = regels.LOKAAL_TEAM
 
@@ -305,7 +306,7 @@ def een_crisisplek(
 def alternatieven_crisis(voorziening: Voorziening, leeftijd: int) -> list[Alternatief]:
     """What the CCP can offer when a crisis facility is full, beside the region's other crisis
     places: crisis places outside the region (reference data) and the 24-hour crisis service."""
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     buiten = [
         Alternatief(
             "buiten_regio",
@@ -503,7 +504,7 @@ def weigeringen_per_reden(van: datetime.date, tot: datetime.date) -> dict[str, i
     return dict(Counter({r["weigerreden_id"]: r["n"] for r in rijen}).most_common())
 
 
-def crisisbord(nu: datetime.datetime | None = None, lang_na: int | None = None) -> list[Voorziening]:
+def crisisbord(nu: datetime.datetime | None = None, instelling: Regioinstelling | None = None) -> list[Voorziening]:
     """The informatiepunt's board: every crisis facility with occupancy (kern.bezetting), in one
     query, with the signals: expected departures, places taken above capacity, long stays."""
     from django.db.models import IntegerField, OuterRef, Subquery, Value
@@ -511,8 +512,8 @@ def crisisbord(nu: datetime.datetime | None = None, lang_na: int | None = None) 
 
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
-    if lang_na is None:
-        lang_na = Instelling.huidige().lang_verblijf_dagen
+    instelling = instelling or Regioinstelling.huidige()
+    lang_na = instelling.lang_verblijf_dagen
 
     def telling(**filters):
         # A subquery over running stays only: the history of a facility does not slow the board down.
@@ -536,7 +537,7 @@ def crisisbord(nu: datetime.datetime | None = None, lang_na: int | None = None) 
         )
         .order_by("type__volgorde", "naam")
     )
-    grens = nu - datetime.timedelta(hours=regels.VEROUDERD_NA_UREN)
+    grens = nu - datetime.timedelta(hours=instelling.crisiscapaciteit_verouderd_na_uren)
     for v in voorzieningen:
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
         v.boven_capaciteit = max(v.bezet - v.capaciteit, 0)

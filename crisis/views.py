@@ -19,14 +19,14 @@ from kern.aggregaties import Kwartaal
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
-from kern.models import Gemeente
+from kern.models import Gemeente, Regioinstelling
 from rapportage.labels import alle_labels
 
 from . import correcties, forms, regels, services
 from .cijfers import ccp_cijfers, vervolg_rijen
 from .filters import AanmeldingFilter
 from .grafiek import verblijfsduur_grafiek
-from .models import Aanmelding, Escalatie, Instelling, Inzet, Toewijzing
+from .models import Aanmelding, Escalatie, Inzet, Toewijzing
 
 DAGOVERZICHT_RIJEN = 25  # the most urgent first; the full lists are one click away
 
@@ -56,7 +56,7 @@ def dagoverzicht(request):
         .select_related("aanbieder", "aanmelding__jeugdige", "aanmelding__gemeente")
         .order_by("toegewezen_op", "id")
     )
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     termijn = instelling.reactietermijn_werkuren
     sluit = kalender.sluitingsdagen()
     for t in open_toewijzingen:
@@ -104,7 +104,7 @@ def dagoverzicht(request):
     )
 
 
-def _signalen(vandaag: datetime.date, instelling: Instelling) -> dict:
+def _signalen(vandaag: datetime.date, instelling: Regioinstelling) -> dict:
     """Long crisis stays (the regional term) and places taken above capacity that still run."""
     lang_na = instelling.lang_verblijf_dagen
     lange, lange_totaal = _deel(
@@ -395,8 +395,9 @@ def beschikbaarheid(request):
         services.bevestig_capaciteit(request.user, voorziening)
         messages.success(request, f"Capaciteit van {voorziening.naam} bevestigd.")
         return redirect("crisis:beschikbaarheid")
-    lang_na = Instelling.huidige().lang_verblijf_dagen
-    bord = services.crisisbord(lang_na=lang_na)
+    instelling = Regioinstelling.huidige()
+    lang_na = instelling.lang_verblijf_dagen
+    bord = services.crisisbord(instelling=instelling)
     for v in bord:
         v.mag_bevestigen = request.user.has_perm("crisis.capaciteit_bevestigen", v)
     return render(request, "crisis/beschikbaarheid.html", {"bord": bord, "lang_na": lang_na})

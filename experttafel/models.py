@@ -33,39 +33,6 @@ class Thema(Codelijst):
         verbose_name_plural = "thema's (leercirkel)"
 
 
-class Instelling(models.Model):
-    """The table's configurable rules, one row (the region changes them without a release)."""
-
-    capaciteit_per_sessie = models.PositiveSmallIntegerField("casussen per sessie", default=4)
-    begintijd = models.TimeField("begintijd", default="13:30")
-    eindtijd = models.TimeField("eindtijd", default="17:00")
-    standaard_plaats = models.CharField(
-        "vergaderplaats van de tafel",
-        max_length=200,
-        default="Stadhuis Lelystad, Stadhuisplein 2, Lelystad",
-        help_text="Voor casussen van de GI en van buiten de regio; andere casussen in de eigen gemeente van het gezin.",
-    )
-    tijdslot_minuten = models.PositiveSmallIntegerField("tijdslot per casus (minuten)", default=45)
-    organisator_naam = models.CharField(
-        "organisator uitnodigingen", max_length=120, default="Voorzitter regionale experttafel Flevoland"
-    )
-    organisator_email = models.EmailField("e-mailadres organisator", default="experttafel@jeugdhulp-flevoland.nl")
-    leerevaluatie_termijn_dagen = models.PositiveSmallIntegerField(
-        "actieleren uiterlijk (dagen na het einde van het verblijf)", default=42
-    )
-
-    class Meta:
-        verbose_name = "instelling experttafel"
-        verbose_name_plural = "instellingen experttafel"
-
-    def __str__(self):
-        return "Instellingen experttafel"
-
-    @classmethod
-    def huidige(cls) -> "Instelling":
-        return cls.objects.first() or cls()
-
-
 class Sessie(models.Model):
     datum = models.DateField("datum", db_index=True)
     begintijd = models.TimeField("begintijd")

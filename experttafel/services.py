@@ -12,11 +12,11 @@ from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
 from kern.fouten import Conflict, veldfout
-from kern.models import Aanbieder, Gemeente, Jeugdige
+from kern.models import Aanbieder, Gemeente, Jeugdige, Regioinstelling
 from kern.services import jeugdige_vastleggen
 
 from . import regels
-from .models import Advies, Casus, Deelnemer, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
+from .models import Advies, Casus, Deelnemer, Leerevaluatie, Opvolging, Sessie, Thema
 
 TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -100,7 +100,7 @@ def indienen(
 @transaction.atomic
 def plan_sessies(van: datetime.date, tot: datetime.date) -> list[Sessie]:
     """Make the cadence's sessions for a period (the chair planning a year); existing ones stay."""
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     wachtend = Casus.objects.wachtend().count()
     sessies = []
     for dag, _ in regels.planning(van, tot, wachtend, instelling.capaciteit_per_sessie):
@@ -126,7 +126,7 @@ def _sessiedatum_controleren(datum: datetime.date) -> None:
 @transaction.atomic
 def extra_sessie(*, datum: datetime.date, plaats: str = "", capaciteit: int | None = None) -> Sessie:
     """An extra session beside the cadence: on a working day from today on, for at least one case."""
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     _sessiedatum_controleren(datum)
     if capaciteit is not None and capaciteit < 1:
         raise veldfout("capaciteit", "Een sessie bespreekt minstens één casus.")
@@ -209,7 +209,7 @@ def agenderen(user, casus: Casus, sessie: Sessie, *, plaats: str = "", request=N
 def tijdslot(casus: Casus, minuten: int | None = None) -> tuple[datetime.datetime, datetime.datetime]:
     """The case's own time on its session's agenda (a regional setting, 45 minutes by default)."""
     if minuten is None:
-        minuten = Instelling.huidige().tijdslot_minuten
+        minuten = Regioinstelling.huidige().tijdslot_minuten
     begin, eind = regels.tijdslot(casus.sessie.datum, casus.sessie.begintijd, minuten, casus.volgorde)
     return begin.replace(tzinfo=TZ), eind.replace(tzinfo=TZ)
 
@@ -251,7 +251,7 @@ def ics(casus: Casus, deelnemer: Deelnemer, *, methode: str = "REQUEST") -> byte
     are addressed by e-mail only."""
     from icalendar import Calendar, Event, vCalAddress, vText
 
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     begin, eind = tijdslot(casus)
     cal = Calendar()
     cal.add("prodid", "-//Jeugdhulp Flevoland//Regionale experttafel//NL")
@@ -524,7 +524,7 @@ def leerevaluatie_na_verblijf(
     ends (in that transaction). A uhp_* follow-up makes a learning review due; others nothing."""
     if not regels.is_uithuisplaatsing(vervolg):
         return None
-    termijn = Instelling.huidige().leerevaluatie_termijn_dagen
+    termijn = Regioinstelling.huidige().leerevaluatie_termijn_dagen
     evaluatie, _ = Leerevaluatie.objects.get_or_create(
         soort=soort,
         bron_id=bron_id,

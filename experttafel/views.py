@@ -19,10 +19,11 @@ from kern import termijnen
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.idempotentie import AL_OPGESLAGEN, eenmalig
+from kern.models import Regioinstelling
 
 from . import correcties, forms, regels, services
 from .filters import CasusFilter
-from .models import Casus, Doel, Instelling, Leerevaluatie, Opvolging, Sessie, Thema
+from .models import Casus, Doel, Leerevaluatie, Opvolging, Sessie, Thema
 
 
 @jeugdpagina("experttafel.overzicht_zien", onderwerp="experttafel.casus")
@@ -77,7 +78,7 @@ def overzicht(request):
             "mag_plannen": mag_plannen,
             "mag_agenda": request.user.has_perm("experttafel.agenda_zien"),
             "mag_inbrengen": request.user.has_perm("experttafel.inbrengen"),
-            "instelling": Instelling.huidige(),
+            "instelling": Regioinstelling.huidige(),
             "extra_form": forms.ExtraSessieForm(),
         },
     )
@@ -294,7 +295,7 @@ def _agenda(request, pk):
         .prefetch_related("deelnemers")
         .order_by("volgorde", "pk")
     )
-    minuten = Instelling.huidige().tijdslot_minuten
+    minuten = Regioinstelling.huidige().tijdslot_minuten
     for c in casussen:
         c.tijd = services.tijdslot(c, minuten)
         c.ontbreekt = regels.ontbrekende_stukken(c)

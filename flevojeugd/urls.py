@@ -4,9 +4,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from . import views
 
-admin.site.site_header = "Jeugdhulp Flevoland — beheer"
-admin.site.site_title = "Beheer"
-
 api_v1 = [
     path("crisis/", include("crisis.api.urls")),
     path("experttafel/", include("experttafel.api.urls")),

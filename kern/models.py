@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 from stdnum.nl import bsn as stdnum_bsn
 
 from .querysets import JeugdigeQuerySet
@@ -21,6 +22,9 @@ class Codelijst(models.Model):
     label = models.CharField("omschrijving", max_length=120)
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
     actief = models.BooleanField("actief", default=True)
+
+    # Functional administration edits the code lists in /beheer/; who changed what stays visible.
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -188,6 +192,8 @@ class Sluitingsdag(models.Model):
     datum = models.DateField("datum", unique=True)
     omschrijving = models.CharField("omschrijving", max_length=120)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "sluitingsdag"
         verbose_name_plural = "sluitingsdagen"
@@ -195,6 +201,96 @@ class Sluitingsdag(models.Model):
 
     def __str__(self):
         return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class Regioinstelling(models.Model):
+    """The region's agreements, one row: the one place every function reads a regional setting
+    from (Regioinstelling.huidige()), changed by functional administration in /beheer/ with its
+    history, without a release. Without a row the defaults below apply."""
+
+    # Crisis (CCP)
+    reactietermijn_werkuren = models.DecimalField(
+        "reactietermijn aanbieder (werkuren)",
+        max_digits=4,
+        decimal_places=1,
+        default=2,
+        help_text="Binnen zoveel werkuren accepteert of weigert een aanbieder een toewijzing; daarna ziet het "
+        "CCP een signaal op het dagoverzicht.",
+    )
+    lang_verblijf_dagen = models.PositiveSmallIntegerField(
+        "lang crisisverblijf na (dagen)",
+        default=28,
+        help_text="Een crisisverblijf dat zo lang of langer loopt, is een signaal op het dagoverzicht en het bord.",
+    )
+    inzage_na_einde_dagen = models.PositiveSmallIntegerField(
+        "inzage aanbieder na einde inzet (dagen)",
+        default=14,
+        help_text="Zo lang na het einde van haar inzet leest een aanbieder de aanmelding nog (nawerk: einde en "
+        "vervolg corrigeren, verslag); daarna niet meer. Toegang volgt de huidige noodzaak.",
+    )
+    crisiscapaciteit_verouderd_na_uren = models.PositiveSmallIntegerField(
+        "capaciteit crisisplekken verouderd na (uren)",
+        default=24,
+        help_text="Een crisisvoorziening waarvan de capaciteit langer niet is bevestigd, valt op het bord op.",
+    )
+    crisisdienst_naam = models.CharField("24-uurs crisisdienst", max_length=120, default="24-uurs crisisdienst")
+    crisisdienst_telefoon = models.CharField(
+        "telefoon 24-uurs crisisdienst", max_length=40, blank=True, default="0800-1234567"
+    )
+    # Servicepunt
+    capaciteit_verouderd_na_dagen = models.PositiveSmallIntegerField(
+        "capaciteit 24-uurszorg verouderd na (dagen)",
+        default=7,
+        help_text="Een voorziening voor 24-uurszorg waarvan de capaciteit langer niet is bevestigd, valt op het "
+        "overzicht van het servicepunt op.",
+    )
+    # Regionale experttafel
+    capaciteit_per_sessie = models.PositiveSmallIntegerField("casussen per sessie", default=4)
+    begintijd = models.TimeField("begintijd experttafel", default=datetime.time(13, 30))
+    eindtijd = models.TimeField("eindtijd experttafel", default=datetime.time(17, 0))
+    standaard_plaats = models.CharField(
+        "vergaderplaats van de tafel",
+        max_length=200,
+        default="Stadhuis Lelystad, Stadhuisplein 2, Lelystad",
+        help_text="Voor casussen van de GI en van buiten de regio; andere casussen in de eigen gemeente van het gezin.",
+    )
+    tijdslot_minuten = models.PositiveSmallIntegerField("tijdslot per casus (minuten)", default=45)
+    organisator_naam = models.CharField(
+        "organisator uitnodigingen", max_length=120, default="Voorzitter regionale experttafel Flevoland"
+    )
+    organisator_email = models.EmailField("e-mailadres organisator", default="experttafel@jeugdhulp-flevoland.nl")
+    leerevaluatie_termijn_dagen = models.PositiveSmallIntegerField(
+        "actieleren uiterlijk (dagen na het einde van het verblijf)", default=42
+    )
+    # Perspectiefregie
+    na_18_vanaf_leeftijd = models.PositiveSmallIntegerField(
+        "plan voor na 18 vanaf leeftijd", default=16, help_text="Vanaf deze leeftijd hoort er een plan voor na 18."
+    )
+    na_18_dagen_na_opname = models.PositiveSmallIntegerField(
+        "plan voor na 18 uiterlijk (dagen na opname)",
+        default=42,
+        help_text="Het plan voor na 18 is klaar binnen deze termijn na de opname, of op de verjaardag "
+        "waarop de jeugdige die leeftijd bereikt, als die later valt.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "regionale instellingen"
+        verbose_name_plural = "regionale instellingen"
+
+    def __str__(self):
+        return "Regionale instellingen"
+
+    def clean(self):
+        super().clean()
+        if self.begintijd and self.eindtijd and self.eindtijd <= self.begintijd:
+            raise ValidationError({"eindtijd": "De eindtijd van de experttafel ligt na de begintijd."})
+
+    @classmethod
+    def huidige(cls) -> "Regioinstelling":
+        """The one accessor: one query, whatever the data (the defaults when no row exists yet)."""
+        return cls.objects.order_by("pk").first() or cls()
 
 
 def valideer_bsn(waarde: str) -> None:

@@ -137,28 +137,3 @@ class Jim(models.Model):
     class Meta:
         verbose_name = "JIM"
         verbose_name_plural = "JIM's"
-
-
-class Instelling(models.Model):
-    """Perspective direction's regional agreements, one row (the region changes them without a release)."""
-
-    na_18_vanaf_leeftijd = models.PositiveSmallIntegerField(
-        "plan voor na 18 vanaf leeftijd", default=16, help_text="Vanaf deze leeftijd hoort er een plan voor na 18."
-    )
-    na_18_dagen_na_opname = models.PositiveSmallIntegerField(
-        "plan voor na 18 uiterlijk (dagen na opname)",
-        default=42,
-        help_text="Het plan voor na 18 is klaar binnen deze termijn na de opname, of op de verjaardag "
-        "waarop de jeugdige die leeftijd bereikt, als die later valt.",
-    )
-
-    class Meta:
-        verbose_name = "instelling perspectiefregie"
-        verbose_name_plural = "instellingen perspectiefregie"
-
-    def __str__(self):
-        return "Instellingen perspectiefregie"
-
-    @classmethod
-    def huidige(cls) -> "Instelling":
-        return cls.objects.first() or cls()

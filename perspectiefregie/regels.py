@@ -9,7 +9,7 @@ REGISSEUR_BINNEN_WERKDAGEN = 2
 # A perspective plan within two weeks of a crisis admission (domain §3). For 24-hour care the
 # region names no term; six weeks is the working agreement until it does.
 PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
-NA_18_VANAF = 16  # default of Instelling.na_18_vanaf_leeftijd
+NA_18_VANAF = 16  # default of kern.Regioinstelling.na_18_vanaf_leeftijd
 # Follow-up codes after a crisis stay that mean the youth is home: the period of care ends.
 VERVOLG_NAAR_HUIS = frozenset({"naar_huis_zonder_hulp", "naar_huis_met_hulp"})
 
@@ -26,7 +26,7 @@ def plan_uiterlijk(bron: str, startdatum: datetime.date) -> datetime.date:
     return startdatum + datetime.timedelta(days=PLAN_TERMIJN_DAGEN[bron])
 
 
-NA_18_DAGEN_NA_OPNAME = 42  # default of Instelling.na_18_dagen_na_opname
+NA_18_DAGEN_NA_OPNAME = 42  # default of kern.Regioinstelling.na_18_dagen_na_opname
 
 
 def na_18_plan_uiterlijk(

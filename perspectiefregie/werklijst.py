@@ -7,9 +7,10 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from kern import kalender
+from kern.models import Regioinstelling
 
 from . import regels
-from .models import Instelling, Perspectiefplan, Regisseurschap, Traject, Verblijf
+from .models import Perspectiefplan, Regisseurschap, Traject, Verblijf
 
 
 @dataclass
@@ -42,7 +43,7 @@ def rijen(trajecten, vandaag=None) -> list[Rij]:
     )
     uit = []
     sluitingsdagen = kalender.sluitingsdagen()
-    instelling = Instelling.huidige()
+    instelling = Regioinstelling.huidige()
     for t in trajecten:
         actief = next((r for r in t.regisseurschappen.all() if r.tot is None), None)
         eerste = next(iter(t.regisseurschappen.all()), None)

@@ -18,7 +18,7 @@ from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
 from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
-from kern.models import Gemeente, Voorziening
+from kern.models import Gemeente, Regioinstelling, Voorziening
 
 from . import afwegingskader, correcties, forms, regels, services
 from .filters import BeschikkingFilter
@@ -50,7 +50,7 @@ def _overzicht(request, landschap_form=None):
         .select_related("type", "aanbieder", "gemeente")
         .order_by("type__volgorde", "gemeente__volgorde", "naam")
     )
-    grens = timezone.now() - datetime.timedelta(days=7)
+    grens = timezone.now() - datetime.timedelta(days=Regioinstelling.huidige().capaciteit_verouderd_na_dagen)
     for v in voorzieningen:
         v.verouderd = v.bevestigd_op is None or v.bevestigd_op < grens
         v.mag_bevestigen = request.user.has_perm("servicepunt.capaciteit_bevestigen", v)

@@ -104,11 +104,12 @@ class CasusSerializer(serializers.ModelSerializer):
         """The case's time slot on its session's agenda, HH:MM local time."""
         if not obj.sessie_id or obj.status != "gepland":
             return None
-        from ..models import Instelling
+        from kern.models import Regioinstelling
+
         from ..services import tijdslot
 
         if "tijdslot_minuten" not in self.context:  # once per response, not per row
-            self.context["tijdslot_minuten"] = Instelling.huidige().tijdslot_minuten
+            self.context["tijdslot_minuten"] = Regioinstelling.huidige().tijdslot_minuten
         return tijdslot(obj, self.context["tijdslot_minuten"])[0].strftime("%H:%M")
 
     def get_sessie(self, obj) -> str | None:

@@ -9,10 +9,11 @@ from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
+from kern.models import Regioinstelling
 
 from .. import correcties, regels, services
 from ..filters import CasusFilter
-from ..models import Casus, Instelling, Sessie
+from ..models import Casus, Sessie
 from . import serializers as s
 
 
@@ -40,7 +41,7 @@ class PlanningView(BasisAPIView):
         invoer = s.PlanningInvoer(data=request.query_params)
         invoer.is_valid(raise_exception=True)
         van, tot = invoer.validated_data["van"], invoer.validated_data["tot"]
-        instelling = Instelling.huidige()
+        instelling = Regioinstelling.huidige()
         wachtend = Casus.objects.wachtend().count()
         return Response(
             [

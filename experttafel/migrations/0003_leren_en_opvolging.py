@@ -22,7 +22,10 @@ def laad(apps, schema_editor):
     Thema = apps.get_model("experttafel", "Thema")
     for code, doel in DOELEN.items():
         Thema.objects.filter(code=code).update(doel=doel)
-    Instelling = apps.get_model("experttafel", "Instelling")
+    try:  # moved to kern.Regioinstelling (kern 0009); see 0002
+        Instelling = apps.get_model("experttafel", "Instelling")
+    except LookupError:
+        return
     Instelling.objects.filter(standaard_plaats="Stadhuis Lelystad").update(
         standaard_plaats="Stadhuis Lelystad, Stadhuisplein 2, Lelystad"
     )

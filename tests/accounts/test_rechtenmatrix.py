@@ -217,7 +217,7 @@ def test_beleid_ziet_nooit_een_naam_of_bsn(client, api, wereld, settings):
 
 
 # Functional administration in the admin: only `beheer` (with its role's model permissions,
-# not as a superuser); other roles are sent to the admin's login. tests/accounts/test_beheer.py
+# not as a superuser); other roles get 403 (flevojeugd/beheersite.py). tests/accounts/test_beheer.py
 # proves beheer takes no action on a case.
 BEHEER_URLS = [
     "/beheer/",
@@ -237,4 +237,4 @@ def test_matrix_beheer(client, wereld, settings, pad):
     for rol in ROLLEN:
         client.force_login(users[rol])
         status = client.get(pad).status_code
-        assert status == (200 if rol == "beheer" else 302), f"{rol} op {pad}: {status}"
+        assert status == (200 if rol == "beheer" else 403), f"{rol} op {pad}: {status}"

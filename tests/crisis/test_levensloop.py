@@ -8,8 +8,9 @@ import pytest
 import time_machine
 
 from crisis import regels
-from crisis.models import Aanmelding, Instelling, Toewijzing
+from crisis.models import Aanmelding, Toewijzing
 from kern import kalender
+from kern.models import Regioinstelling
 from tests.conftest import aanbieder_persona
 
 from .helpers import AANMELDINGEN
@@ -276,7 +277,7 @@ def test_het_ccp_ziet_een_toewijzing_zonder_reactie_na_de_termijn(api, ccp, clie
     with time_machine.travel(datetime.datetime(2026, 11, 23, 10, 1, tzinfo=AMS), tick=False):
         assert "Geen reactie binnen de termijn" in _rij(client.get("/crisis/").content.decode(), nummer)
         # The region's setting decides the term.
-        Instelling.objects.create(reactietermijn_werkuren=4)
+        Regioinstelling.objects.update(reactietermijn_werkuren=4)  # the one row of kern 0009
         assert "Geen reactie binnen de termijn" not in _rij(client.get("/crisis/").content.decode(), nummer)
 
 

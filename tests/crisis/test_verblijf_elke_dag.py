@@ -7,9 +7,9 @@ import time_machine
 
 from audit.models import AuditRegel
 from crisis.cijfers import ccp_cijfers
-from crisis.models import CrisisplekBuitenRegio, Escalatie, Instelling, Inzet
+from crisis.models import CrisisplekBuitenRegio, Escalatie, Inzet
 from kern.aggregaties import Kwartaal
-from kern.models import Voorziening
+from kern.models import Regioinstelling, Voorziening
 from perspectiefregie.models import Traject
 from tests.factories import persona
 
@@ -142,7 +142,7 @@ def test_een_bed_is_pas_vrij_vanaf_de_dag_dat_het_verblijf_eindigde(api, ccp):
 def test_een_volle_voorziening_noemt_de_alternatieven_met_vrije_plaatsen(api, ccp):
     bed = groep_12plus()
     Voorziening.objects.filter(pk=bed.pk).update(capaciteit=1)
-    Instelling.objects.create(crisisdienst_telefoon="0320-000111")
+    Regioinstelling.objects.update(crisisdienst_telefoon="0320-000111")  # the one row of kern 0009
     CrisisplekBuitenRegio.objects.create(naam="Crisisgroep Elders", plaats="Zwolle", leeftijd_min=12, vrij=2)
     assert verblijf(api, ccp, nieuwe(api, ccp), bed).status_code == 201
     r = verblijf(api, ccp, nieuwe(api, ccp, geboortedatum="2010-05-05"), bed)
@@ -196,7 +196,7 @@ def test_alleen_het_ccp_plaatst_boven_capaciteit_en_alleen_als_het_vol_is(api, c
 @time_machine.travel(NU, tick=False)
 def test_lang_crisisverblijf_is_een_signaal_op_dagoverzicht_en_bord(api, ccp):
     bed = groep_12plus()
-    Instelling.objects.create(lang_verblijf_dagen=28)
+    Regioinstelling.objects.update(lang_verblijf_dagen=28)
     assert verblijf(api, ccp, nieuwe(api, ccp), bed, startdatum="2026-10-26").status_code == 201  # day 28
     assert (
         verblijf(api, ccp, nieuwe(api, ccp, geboortedatum="2010-05-05"), bed, startdatum="2026-10-27").status_code

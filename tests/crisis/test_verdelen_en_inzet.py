@@ -203,11 +203,11 @@ def test_een_aanbieder_die_weigerde_leest_de_aanmelding_en_de_toewijzingsketen_n
 
 def test_een_aanbieder_leest_de_aanmelding_tot_de_nawerktermijn_na_het_einde_van_zijn_inzet(api, ccp):
     """Current need to know: a provider reads a referral while its assignment is open or accepted
-    and its work runs, and for the region's after-care term (crisis.Instelling) after its
+    and its work runs, and for the region's after-care term (kern.Regioinstelling) after its
     deployment ended, to correct the end or follow-up; from the day after that term, 404."""
-    from crisis.models import Instelling
+    from kern.models import Regioinstelling
 
-    Instelling.objects.create(inzage_na_einde_dagen=14)
+    Regioinstelling.objects.update(inzage_na_einde_dagen=14)  # the one row of the data migration
     with time_machine.travel(NU, tick=False):
         pk = nieuwe(api, ccp)
         assert verdeel(api, ccp, pk).json()["aanbieder"]["code"] == "sheerenloo"
