@@ -29,10 +29,6 @@ def perspectiefplan_uiterlijk(startdatum: datetime.date) -> datetime.date:
     return startdatum + datetime.timedelta(days=PERSPECTIEFPLAN_TERMIJN_DAGEN)
 
 
-def perspectiefplan_op_tijd(startdatum: datetime.date, plandatum: datetime.date | None) -> bool:
-    return plandatum is not None and plandatum <= perspectiefplan_uiterlijk(startdatum)
-
-
 def perspectiefplan_status(startdatum: datetime.date, plandatum: datetime.date | None, vandaag: datetime.date) -> str:
     return termijnen.status(perspectiefplan_uiterlijk(startdatum), plandatum, vandaag)
 

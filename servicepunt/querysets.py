@@ -57,6 +57,3 @@ class PlaatsingQuerySet(models.QuerySet):
         from .models import Beschikking
 
         return self.filter(beschikking__in=Beschikking.objects.zichtbaar_voor(user).values("pk"))
-
-    def lopend_op(self, dag: datetime.date):
-        return self.filter(startdatum__lte=dag).filter(Q(einddatum__isnull=True) | Q(einddatum__gt=dag))

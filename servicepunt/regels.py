@@ -31,9 +31,3 @@ TWEEWEKEN_LABELS = {
     "verlopen": "Te laat, nog niet gestart",
     "open": "Open",
 }
-
-
-def verantwoordelijke_gemeente(woongemeente_voor_verblijf: str) -> str:
-    """Woonplaatsbeginsel (2022): for care with a stay, the municipality of the youth's BRP address
-    just before the stay began, fixed at the start."""
-    return woongemeente_voor_verblijf

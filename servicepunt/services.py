@@ -52,9 +52,9 @@ def beschikking_registreren(
     if afgegeven_op > timezone.localdate():
         raise veldfout("afgegeven_op", "Een beschikking kan niet in de toekomst zijn afgegeven.")
     brp_gemeente = jeugdige["gemeente"] if isinstance(jeugdige, dict) else jeugdige.gemeente
-    # Woonplaatsbeginsel: the municipality of the BRP address just before the stay, unless the
-    # worker records why another one is responsible.
-    standaard = regels.verantwoordelijke_gemeente(brp_gemeente.code)
+    # Woonplaatsbeginsel (2022): the municipality of the BRP address just before the stay, fixed
+    # at the start, unless the worker records why another one is responsible.
+    standaard = brp_gemeente.code
     if gemeente is not None and gemeente.code != standaard and not gemeente_reden.strip():
         raise veldfout(
             "gemeente_reden", "Leg vast waarom een andere gemeente dan die van het BRP-adres verantwoordelijk is."
@@ -351,10 +351,9 @@ def matching(vraag: afwegingskader.Vraag, gemeente: Gemeente, peildatum: datetim
     place that fit the age, nearest to the youth's own municipality first."""
     peildatum = peildatum or timezone.localdate()
     advies = afwegingskader.weeg(vraag)
-    typen = {"pleegzorg": ["pleegzorg"], "gezinshuis": ["gezinshuis"], "behandelgroep": ["behandelgroep"]}[advies.soort]
     kandidaten = [
         v
-        for v in met_bezetting(Voorziening.objects.filter(actief=True, type_id__in=typen), peildatum).select_related(
+        for v in met_bezetting(Voorziening.objects.filter(actief=True, type_id=advies.soort), peildatum).select_related(
             "gemeente", "aanbieder", "type"
         )
         if v.vrij > 0 and v.past_leeftijd(vraag.leeftijd)

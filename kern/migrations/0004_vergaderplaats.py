@@ -1,6 +1,15 @@
 from django.db import migrations, models
 
-from kern.referentiedata import VERGADERPLAATSEN
+
+# Carried by the migration itself: the places as they were set at this step.
+VERGADERPLAATSEN = {
+    "almere": "Stadhuis Almere, Stadhuisplein 1, Almere",
+    "dronten": "Gemeentehuis Dronten, De Rede 1, Dronten",
+    "lelystad": "Stadhuis Lelystad, Stadhuisplein 2, Lelystad",
+    "noordoostpolder": "Gemeentehuis Noordoostpolder, Harm Smeengestraat 1, Emmeloord",
+    "urk": "Gemeentehuis Urk, Wijk 2 2, Urk",
+    "zeewolde": "Gemeentehuis Zeewolde, Raadhuisplein 1, Zeewolde",
+}
 
 
 def laad(apps, schema_editor):
