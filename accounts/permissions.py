@@ -18,6 +18,14 @@ is_beleid = _rol(Rol.BELEID)
 is_gi = _rol(Rol.GI)
 is_ccp = _rol(Rol.CCP)
 is_aanbieder = _rol(Rol.AANBIEDER)
+
+
+@rules.predicate
+def ziet_geen_jeugdigen(user) -> bool:
+    """Policy staff never see a youth's record (names, birth dates, BSN): they work with figures
+    only, whatever else their role may do. Every `zichtbaar_voor` asks this one rule first, so the
+    answer is a rule and not an omission; so does an anonymous visitor."""
+    return not getattr(user, "is_authenticated", False) or getattr(user, "rol", None) == Rol.BELEID
 is_ret_voorzitter = _rol(Rol.RET_VOORZITTER)
 is_ret_lid = _rol(Rol.RET_LID)
 is_servicepunt = _rol(Rol.SERVICEPUNT)

@@ -6,11 +6,12 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Rol
+from accounts.permissions import ziet_geen_jeugdigen
 
 
 class AanmeldingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        if not getattr(user, "is_authenticated", False):
+        if ziet_geen_jeugdigen(user):
             return self.none()
         if user.rol == Rol.CCP:
             return self

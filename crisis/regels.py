@@ -107,17 +107,20 @@ def behandelen_status(
 LOKAAL_TEAM = "lokaal_team"  # ambulant help by the municipality's own local team
 
 
-def ambulante_hulp_bij_verblijf(ambulant_door) -> str | int | None:
+def ambulante_hulp_bij_verblijf(ambulant_door) -> tuple[str | int | None, str | None]:
     """A stay is only offered together with ambulant help: 'lokaal_team', or the id of this
-    referral's ambulant deployment. None when the request names neither (the stay is refused)."""
+    referral's ambulant deployment. Returns (choice, None), or (None, why the stay is refused)."""
     if ambulant_door in (None, ""):
-        return None
+        return None, (
+            "Crisishulp met verblijf kan alleen samen met ambulante hulp: geef de ambulante inzet "
+            "van deze aanmelding op, of 'lokaal_team' voor het lokale team van de gemeente."
+        )
     if ambulant_door == LOKAAL_TEAM:
-        return LOKAAL_TEAM
+        return LOKAAL_TEAM, None
     try:
-        return int(ambulant_door)
+        return int(ambulant_door), None
     except (TypeError, ValueError):
-        return None
+        return None, "Geef het id van een ambulante inzet of 'lokaal_team'."
 
 
 def lang_verblijf(startdatum: datetime.date | None, vandaag: datetime.date, termijn_dagen: int) -> bool:

@@ -407,16 +407,11 @@ def inzetten(
 
 
 def _koppel_ambulant(inzet: Inzet, aanmelding: Aanmelding, ambulant_door) -> None:
-    """A stay is only offered together with ambulant help (the rule: regels.ambulante_hulp_bij_verblijf)."""
-    keuze = regels.ambulante_hulp_bij_verblijf(ambulant_door)
-    if ambulant_door in (None, ""):
-        raise veldfout(
-            "ambulant_door",
-            "Crisishulp met verblijf kan alleen samen met ambulante hulp: geef de ambulante inzet "
-            "van deze aanmelding op, of 'lokaal_team' voor het lokale team van de gemeente.",
-        )
-    if keuze is None:
-        raise veldfout("ambulant_door", "Geef het id van een ambulante inzet of 'lokaal_team'.")
+    """A stay is only offered together with ambulant help: the rule decides
+    (regels.ambulante_hulp_bij_verblijf), the service finds the named deployment."""
+    keuze, fout = regels.ambulante_hulp_bij_verblijf(ambulant_door)
+    if fout:
+        raise veldfout("ambulant_door", fout)
     if keuze == regels.LOKAAL_TEAM:
         inzet.ambulant_lokaal_team = True
         return

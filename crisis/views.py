@@ -96,7 +96,7 @@ def dagoverzicht(request):
             "open_totaal": open_totaal,
             "verblijven": verblijven,
             "verblijven_totaal": verblijven_totaal,
-            "loket_open": kalender.loket_open(nu),
+            "loket_open": kalender.loket_open(nu, kalender.sluitingsdagen()),
             "reactietermijn": termijn,
             "max_rijen": DAGOVERZICHT_RIJEN,
             **signalen,
@@ -185,8 +185,8 @@ def aanmelden(request):
         "crisis/aanmelden.html",
         {
             "form": form,
-            "loket_open": kalender.loket_open(nu),
-            "volgende_opening": kalender.volgende_opening(nu),
+            "loket_open": kalender.loket_open(nu, sluit := kalender.sluitingsdagen()),
+            "volgende_opening": kalender.volgende_opening(nu, sluit),
             # The hint about municipalities without the CCP loket only where it applies: to their own
             # access teams, and to roles that choose the municipality (CCP, GI); never to Almere's.
             "zonder_loket": Gemeente.objects.filter(in_regio=True, ccp_loket=False).filter(

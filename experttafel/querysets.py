@@ -1,12 +1,13 @@
 from django.db import models
 
 from accounts.models import Rol
+from accounts.permissions import ziet_geen_jeugdigen
 
 
 class CasusQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """The table sees all cases; an access team its municipality's; the GI its own."""
-        if not getattr(user, "is_authenticated", False):
+        if ziet_geen_jeugdigen(user):
             return self.none()
         if user.rol in (Rol.RET_VOORZITTER, Rol.RET_LID):
             return self

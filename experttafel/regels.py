@@ -1,7 +1,7 @@
 """The expert table's rules as small pure functions, with dates and counts passed in."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Set
 
 from kern import kalender
 
@@ -29,12 +29,10 @@ def eerste_donderdag(jaar: int, maand: int) -> datetime.date:
     return dag + datetime.timedelta(days=(3 - dag.weekday()) % 7)
 
 
-def sessiedatum(
-    jaar: int, maand: int, is_werkdag: Callable[[datetime.date], bool] = kalender.is_werkdag
-) -> datetime.date:
-    """The first Thursday of the month; a holiday moves it one week (and again if need be)."""
+def sessiedatum(jaar: int, maand: int, sluit: Set[datetime.date]) -> datetime.date:
+    """The first Thursday of the month; a holiday or closing day moves it one week (and again if need be)."""
     dag = eerste_donderdag(jaar, maand)
-    while not is_werkdag(dag):
+    while not kalender.is_werkdag(dag, sluit):
         dag += datetime.timedelta(days=7)
     return dag
 
@@ -51,7 +49,7 @@ def planning(
     tot: datetime.date,
     wachtend: int,
     capaciteit: int,
-    is_werkdag: Callable[[datetime.date], bool] = kalender.is_werkdag,
+    sluit: Set[datetime.date],
 ) -> list[tuple[datetime.date, str]]:
     """Session dates from the cadence: every two months, monthly while more cases wait than one
     session holds. Each session takes `capaciteit` cases off the queue, so the cadence goes back
@@ -64,7 +62,7 @@ def planning(
             reden = "maandelijks: wachtrij groter dan een sessie"
         else:
             continue
-        dag = sessiedatum(jaar, maand, is_werkdag)
+        dag = sessiedatum(jaar, maand, sluit)
         if dag != eerste_donderdag(jaar, maand):
             reden += "; verschoven wegens feestdag"
         if van <= dag <= tot:
@@ -86,13 +84,13 @@ def vrij_slot(bezet: set[int], capaciteit: int) -> int | None:
     return next((n for n in range(1, capaciteit + 1) if n not in bezet), None)
 
 
-def sessiedatum_fout(datum: datetime.date, vandaag: datetime.date, is_werkdag=kalender.is_werkdag) -> str | None:
+def sessiedatum_fout(datum: datetime.date, vandaag: datetime.date, sluit: Set[datetime.date]) -> str | None:
     """Why a date cannot hold a session (an extra one, or a moved one), or None."""
     if datum < vandaag:
         return "Een sessie kan niet in het verleden liggen."
     if datum.weekday() >= 5:
         return "Een sessie valt niet in het weekend."
-    if not is_werkdag(datum):
+    if not kalender.is_werkdag(datum, sluit):
         return "Op een feestdag of sluitingsdag is er geen sessie."
     return None
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import Rol
 from audit.models import Actie
 from audit.services import log
+from kern import kalender
 from kern.fouten import Conflict, veldfout
 from kern.models import Aanbieder, Gemeente, Jeugdige, Regioinstelling
 from kern.services import jeugdige_vastleggen
@@ -97,13 +98,20 @@ def indienen(
     return casus
 
 
+def planning(van: datetime.date, tot: datetime.date) -> list[tuple[datetime.date, str]]:
+    """The cadence's session dates for a period, with the reason of each: the pure rule
+    (regels.planning) fed with today's queue, the session size and the closing days."""
+    instelling = Regioinstelling.huidige()
+    wachtend = Casus.objects.wachtend().count()
+    return regels.planning(van, tot, wachtend, instelling.capaciteit_per_sessie, kalender.sluitingsdagen())
+
+
 @transaction.atomic
 def plan_sessies(van: datetime.date, tot: datetime.date) -> list[Sessie]:
     """Make the cadence's sessions for a period (the chair planning a year); existing ones stay."""
     instelling = Regioinstelling.huidige()
-    wachtend = Casus.objects.wachtend().count()
     sessies = []
-    for dag, _ in regels.planning(van, tot, wachtend, instelling.capaciteit_per_sessie):
+    for dag, _ in planning(van, tot):
         sessie, _ = Sessie.objects.get_or_create(
             datum=dag,
             defaults={
@@ -118,7 +126,7 @@ def plan_sessies(van: datetime.date, tot: datetime.date) -> list[Sessie]:
 
 
 def _sessiedatum_controleren(datum: datetime.date) -> None:
-    fout = regels.sessiedatum_fout(datum, timezone.localdate())
+    fout = regels.sessiedatum_fout(datum, timezone.localdate(), kalender.sluitingsdagen())
     if fout:
         raise veldfout("datum", fout)
 

@@ -2,10 +2,13 @@
 
 Weekdays 09:00-17:00 Europe/Amsterdam, closed on the general holidays of the Algemene
 termijnenwet and on the closing days the functional administrator adds (Sluitingsdag).
-Every rule that counts working days or office hours asks this module.
+Every rule that counts working days or office hours asks this module. The rules are pure:
+each takes the closing days as an argument (`sluit`), read once per request or list with
+`sluitingsdagen()`, the module's one database read.
 """
 
 import datetime
+from collections.abc import Set
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -34,30 +37,23 @@ def is_feestdag(datum: datetime.date) -> bool:
 
 def sluitingsdagen() -> set[datetime.date]:
     """The closing days the functional administrator added; read once per list, not per row."""
-    return _sluitingsdagen()
-
-
-def _sluitingsdagen() -> set[datetime.date]:
     from kern.models import Sluitingsdag
 
     return set(Sluitingsdag.objects.values_list("datum", flat=True))
 
 
-def is_werkdag(datum: datetime.date, sluitingsdagen: set[datetime.date] | None = None) -> bool:
-    if sluitingsdagen is None:
-        sluitingsdagen = _sluitingsdagen()
-    return datum.weekday() < 5 and not is_feestdag(datum) and datum not in sluitingsdagen
+def is_werkdag(datum: datetime.date, sluit: Set[datetime.date]) -> bool:
+    return datum.weekday() < 5 and not is_feestdag(datum) and datum not in sluit
 
 
-def loket_open(moment: datetime.datetime, sluit: set[datetime.date] | None = None) -> bool:
+def loket_open(moment: datetime.datetime, sluit: Set[datetime.date]) -> bool:
     lokaal = moment.astimezone(TZ)
     return is_werkdag(lokaal.date(), sluit) and OPEN <= lokaal.time() < DICHT
 
 
-def volgende_opening(moment: datetime.datetime, sluit: set[datetime.date] | None = None) -> datetime.datetime:
+def volgende_opening(moment: datetime.datetime, sluit: Set[datetime.date]) -> datetime.datetime:
     """`moment` itself while the loket is open, otherwise the next 09:00 of a working day."""
     lokaal = moment.astimezone(TZ)
-    sluit = _sluitingsdagen() if sluit is None else sluit
     dag = lokaal.date()
     if is_werkdag(dag, sluit) and OPEN <= lokaal.time() < DICHT:
         return moment
@@ -68,9 +64,8 @@ def volgende_opening(moment: datetime.datetime, sluit: set[datetime.date] | None
     return datetime.datetime.combine(dag, OPEN, tzinfo=TZ)
 
 
-def werkdagen_later(datum: datetime.date, aantal: int, sluit: set[datetime.date] | None = None) -> datetime.date:
+def werkdagen_later(datum: datetime.date, aantal: int, sluit: Set[datetime.date]) -> datetime.date:
     """The working day that lies `aantal` working days after `datum`."""
-    sluit = _sluitingsdagen() if sluit is None else sluit
     dag = datum
     while aantal > 0:
         dag += datetime.timedelta(days=1)
@@ -79,20 +74,18 @@ def werkdagen_later(datum: datetime.date, aantal: int, sluit: set[datetime.date]
     return dag
 
 
-def eerste_werkdag(jaar: int, maand: int) -> datetime.date:
+def eerste_werkdag(jaar: int, maand: int, sluit: Set[datetime.date]) -> datetime.date:
     dag = datetime.date(jaar, maand, 1)
-    sluit = _sluitingsdagen()
     while not is_werkdag(dag, sluit):
         dag += datetime.timedelta(days=1)
     return dag
 
 
 def werkuren_later(
-    moment: datetime.datetime, uren: float, sluit: set[datetime.date] | None = None
+    moment: datetime.datetime, uren: float, sluit: Set[datetime.date]
 ) -> datetime.datetime:
     """The moment that lies `uren` office hours (09:00-17:00 on working days) after `moment`:
     a term of two working hours that starts on Friday at 16:00 ends on Monday at 10:00."""
-    sluit = _sluitingsdagen() if sluit is None else sluit
     rest = datetime.timedelta(hours=uren)
     huidig = volgende_opening(moment, sluit).astimezone(TZ)
     while True:

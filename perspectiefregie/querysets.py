@@ -2,13 +2,14 @@ from django.db import models
 from django.db.models import Q
 
 from accounts.models import Rol
+from accounts.permissions import ziet_geen_jeugdigen
 
 
 class TrajectQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """The access team of the youth's municipality; the GI where it holds the direction
         (compulsory framework or custody by third parties); the service point."""
-        if not getattr(user, "is_authenticated", False):
+        if ziet_geen_jeugdigen(user):
             return self.none()
         if user.rol == Rol.TOEGANG and user.gemeente_id:
             return self.filter(gemeente_id=user.gemeente_id)

@@ -1,6 +1,7 @@
 """Perspective direction's deadlines, computed once, with the dates passed in."""
 
 import datetime
+from collections.abc import Set
 
 from crisis.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the CCP's term, decided once
 from kern import kalender, termijnen
@@ -18,7 +19,7 @@ def naar_huis(vervolg: str) -> bool:
     return vervolg in VERVOLG_NAAR_HUIS
 
 
-def regisseur_uiterlijk(startdatum: datetime.date, sluitingsdagen: set | None = None) -> datetime.date:
+def regisseur_uiterlijk(startdatum: datetime.date, sluitingsdagen: Set[datetime.date]) -> datetime.date:
     return kalender.werkdagen_later(startdatum, REGISSEUR_BINNEN_WERKDAGEN, sluitingsdagen)
 
 

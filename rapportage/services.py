@@ -191,7 +191,7 @@ def download(user, rapport: Rapport, request=None):
 def plan_kwartaal(vandaag: datetime.date | None = None) -> Rapport | None:
     """Beat's job: on the first working day of a quarter, the region's report of the last one."""
     vandaag = vandaag or timezone.localdate()
-    if vandaag.month not in (1, 4, 7, 10) or vandaag != kalender.eerste_werkdag(vandaag.year, vandaag.month):
+    if vandaag.month not in (1, 4, 7, 10) or vandaag != kalender.eerste_werkdag(vandaag.year, vandaag.month, kalender.sluitingsdagen()):
         return None
     kwartaal = Kwartaal.van_datum(vandaag).vorige()
     al = Rapport.objects.filter(

@@ -5,13 +5,14 @@ from django.db.models import DateField, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Least, NullIf
 
 from accounts.models import Rol
+from accounts.permissions import ziet_geen_jeugdigen
 
 _VER = datetime.date(9999, 12, 31)  # stands in for 'not started' inside LEAST, then becomes NULL again
 
 
 class BeschikkingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        if not getattr(user, "is_authenticated", False):
+        if ziet_geen_jeugdigen(user):
             return self.none()
         if user.rol == Rol.SERVICEPUNT:
             return self

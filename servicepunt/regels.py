@@ -2,6 +2,8 @@
 
 import datetime
 
+from kern import termijnen
+
 TWEE_WEKEN = 14
 LOKAAL_TEAM = "lokaal_team"  # ambulant help with a placement by the municipality's own local team
 
@@ -12,11 +14,9 @@ def uiterlijk_gestart(afgegeven_op: datetime.date) -> datetime.date:
 
 
 def tweewekenregel(afgegeven_op: datetime.date, eerste_start: datetime.date | None, vandaag: datetime.date) -> str:
-    """'gehaald' (started by day 14), 'gebroken' (started later), 'verlopen' (not started, past day 14) or 'open'."""
-    uiterlijk = uiterlijk_gestart(afgegeven_op)
-    if eerste_start is not None:
-        return "gehaald" if eerste_start <= uiterlijk else "gebroken"
-    return "verlopen" if vandaag > uiterlijk else "open"
+    """The two-week rule in the five words of every deadline (kern.termijnen): 'op_tijd' (started
+    by day 14), 'te_laat' (started later), 'verlopen' (not started, past day 14), 'bijna' or 'open'."""
+    return termijnen.status(uiterlijk_gestart(afgegeven_op), eerste_start, vandaag)
 
 
 # A Wlz indication is a signal with what to do: the Wlz route applies, not the Jeugdwet.
@@ -26,8 +26,9 @@ WLZ_WAT_TE_DOEN = (
 )
 
 TWEEWEKEN_LABELS = {
-    "gehaald": "Gehaald",
-    "gebroken": "Gebroken",
+    "op_tijd": "Gehaald",
+    "te_laat": "Gebroken",
     "verlopen": "Te laat, nog niet gestart",
+    "bijna": "Open, termijn bijna verstreken",
     "open": "Open",
 }

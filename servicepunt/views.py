@@ -171,7 +171,7 @@ def beschikkingen(request):
     for b in rijen:
         b.uiterlijk = regels.uiterlijk_gestart(b.afgegeven_op)
         b.termijn = regels.tweewekenregel(b.afgegeven_op, b.eerste_start, vandaag)
-    werk = [b for b in rijen if b.termijn in ("open", "verlopen")]
+    werk = [b for b in rijen if b.termijn in ("open", "bijna", "verlopen")]
     wlz = [b for b in rijen if b.wlz_indicatie]  # a signal, whatever the two-week rule says
     log_lijst(request.user, "servicepunt.beschikking", werk + [b for b in wlz if b not in werk], "jeugdige_id", request)
     return render(

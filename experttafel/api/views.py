@@ -9,9 +9,8 @@ from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView, BasisLijstView
 from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
-from kern.models import Regioinstelling
 
-from .. import correcties, regels, services
+from .. import correcties, services
 from ..filters import CasusFilter
 from ..models import Casus, Sessie
 from . import serializers as s
@@ -41,14 +40,7 @@ class PlanningView(BasisAPIView):
         invoer = s.PlanningInvoer(data=request.query_params)
         invoer.is_valid(raise_exception=True)
         van, tot = invoer.validated_data["van"], invoer.validated_data["tot"]
-        instelling = Regioinstelling.huidige()
-        wachtend = Casus.objects.wachtend().count()
-        return Response(
-            [
-                {"datum": dag.isoformat(), "reden": reden}
-                for dag, reden in regels.planning(van, tot, wachtend, instelling.capaciteit_per_sessie)
-            ]
-        )
+        return Response([{"datum": dag.isoformat(), "reden": reden} for dag, reden in services.planning(van, tot)])
 
 
 class SessiesView(BasisLijstView):

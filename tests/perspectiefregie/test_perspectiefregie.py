@@ -122,8 +122,8 @@ def test_twee_gelijktijdige_toewijzingen_geven_een_regisseur():
 
 class TestTermijnen:
     def test_regisseur_binnen_twee_werkdagen(self):
-        assert regels.regisseur_uiterlijk(D(2026, 11, 19)) == D(2026, 11, 23)  # Thursday -> Monday
-        assert regels.regisseur_uiterlijk(D(2026, 12, 24)) == D(2026, 12, 29)  # over Christmas
+        assert regels.regisseur_uiterlijk(D(2026, 11, 19), set()) == D(2026, 11, 23)  # Thursday -> Monday
+        assert regels.regisseur_uiterlijk(D(2026, 12, 24), set()) == D(2026, 12, 29)  # over Christmas
         assert regels.status(D(2026, 11, 23), None, D(2026, 11, 23)) == "bijna"
         assert regels.status(D(2026, 11, 23), None, D(2026, 11, 24)) == "verlopen"
 

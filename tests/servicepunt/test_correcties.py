@@ -50,14 +50,14 @@ def _tweewekenregel(b):
 def test_een_gecorrigeerde_startdatum_bewaart_de_oude_en_de_tweewekenregel_volgt(api, medewerker, client):
     b = _beschikking(medewerker)
     services.ambulant_gestart(medewerker, b, datum=D(2026, 11, 20))
-    assert _tweewekenregel(b) == "gebroken"
+    assert _tweewekenregel(b) == "te_laat"
     url = f"/api/v1/servicepunt/beschikkingen/{b.pk}/correctie/"
     assert "reden" in api(medewerker).post(url, {"ambulant_gestart_op": "2026-11-13"}, format="json").json()
     r = api(medewerker).post(
         url, {"ambulant_gestart_op": "2026-11-13", "reden": "Startdatum uit de verkeerde brief"}, format="json"
     )
     assert r.status_code == 200, r.json()
-    assert _tweewekenregel(b) == "gehaald"
+    assert _tweewekenregel(b) == "op_tijd"
     oud = [h.ambulant_gestart_op for h in Beschikking.history.filter(id=b.pk).order_by("history_date", "history_id")]
     assert oud[-2:] == [D(2026, 11, 20), D(2026, 11, 13)]
     assert AuditRegel.objects.filter(onderwerp="servicepunt.beschikking.correctie").count() == 1

@@ -39,9 +39,10 @@ class TestTweewekenregel:
     def test_dag_14_gehaald_dag_15_gebroken(self):
         afgifte = D(2026, 11, 2)
         assert regels.uiterlijk_gestart(afgifte) == D(2026, 11, 16)
-        assert regels.tweewekenregel(afgifte, D(2026, 11, 16), D(2026, 12, 1)) == "gehaald"
-        assert regels.tweewekenregel(afgifte, D(2026, 11, 17), D(2026, 12, 1)) == "gebroken"
-        assert regels.tweewekenregel(afgifte, None, D(2026, 11, 16)) == "open"
+        assert regels.tweewekenregel(afgifte, D(2026, 11, 16), D(2026, 12, 1)) == "op_tijd"
+        assert regels.tweewekenregel(afgifte, D(2026, 11, 17), D(2026, 12, 1)) == "te_laat"
+        assert regels.tweewekenregel(afgifte, None, D(2026, 11, 16)) == "bijna"
+        assert regels.tweewekenregel(afgifte, None, D(2026, 11, 5)) == "open"
         assert regels.tweewekenregel(afgifte, None, D(2026, 11, 17)) == "verlopen"
 
     @time_machine.travel(NU, tick=False)
@@ -52,7 +53,7 @@ class TestTweewekenregel:
         )
         eerste = Beschikking.objects.met_eerste_start().get(pk=b.pk).eerste_start
         assert eerste == D(2026, 11, 16)
-        assert regels.tweewekenregel(b.afgegeven_op, eerste, D(2026, 11, 23)) == "gehaald"
+        assert regels.tweewekenregel(b.afgegeven_op, eerste, D(2026, 11, 23)) == "op_tijd"
 
     @time_machine.travel(NU, tick=False)
     def test_de_vroegste_start_telt(self, medewerker):
