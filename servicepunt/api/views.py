@@ -196,7 +196,7 @@ class MatchingView(BasisAPIView):
 class BeschikkingCorrectieView(BasisAPIView):
     """Correct a decision's dates, with a reason; the earlier value is kept."""
 
-    object_rechten = {"POST": "servicepunt.corrigeren"}
+    rechten = {"POST": "servicepunt.corrigeren"}  # a role right (403), not one of the record
     audit_onderwerp = "servicepunt.beschikking"
 
     @extend_schema(request=s.BeschikkingCorrectieInvoer, responses=s.BeschikkingSerializer)
@@ -212,7 +212,7 @@ class BeschikkingCorrectieView(BasisAPIView):
 class PlaatsingCorrectieView(BasisAPIView):
     """Correct a placement's dates or follow-up, with a reason; the earlier value is kept."""
 
-    object_rechten = {"POST": "servicepunt.corrigeren"}
+    rechten = {"POST": "servicepunt.corrigeren"}  # a role right (403), not one of the record
     audit_onderwerp = "servicepunt.plaatsing"
 
     @extend_schema(request=s.PlaatsingCorrectieInvoer, responses=s.PlaatsingSerializer)
