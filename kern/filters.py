@@ -129,8 +129,21 @@ class ZoekBackend(DjangoFilterBackend):
     def get_filterset_kwargs(self, request, queryset, view):
         kwargs = super().get_filterset_kwargs(request, queryset, view)
         if request.method == "POST":
-            kwargs["data"] = request.data
+            kwargs["data"] = _zoekvraag(request.data)
         return kwargs
+
+
+def _zoekvraag(data):
+    """A search body is one object of plain values (the schema says strings): a list, an object or
+    an array as a value is a 400 naming the field, never a 500 inside the filter's widgets."""
+    from rest_framework.exceptions import ValidationError
+
+    if not hasattr(data, "items"):
+        raise ValidationError({"non_field_errors": ["Stuur de zoekvraag als één JSON-object."]})
+    fout = {k: ["Verwacht tekst, geen lijst of object."] for k, v in data.items() if isinstance(v, (dict, list))}
+    if fout:
+        raise ValidationError(fout)
+    return data
 
 
 PER_PAGINA = 25

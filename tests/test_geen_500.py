@@ -187,3 +187,12 @@ def test_inloggen_met_put_geeft_405_met_een_pagina(client):
     assert r.status_code == 405
     assert "GET" in r["Allow"] and "POST" in r["Allow"]
     assert "niet toegestaan" in r.content.decode().lower()
+
+
+@pytest.mark.parametrize("pad", ["/api/v1/crisis/aanmeldingen/zoeken/", "/api/v1/servicepunt/beschikkingen/zoeken/"])
+def test_een_zoekvraag_met_een_object_of_lijst_als_waarde_is_400(api, pad):
+    """Found by schemathesis: `{"sorteer": {}}` reached django-filter's widget (500)."""
+    user = persona("servicepunt" if "servicepunt" in pad else "ccp", username="zoeker")
+    r = api(user).post(pad, {"sorteer": {}, "status": ["nieuw"], "naam": "0"}, format="json")
+    assert r.status_code == 400 and set(r.json()) == {"sorteer", "status"}
+    assert api(user).post(pad, [1, 2], format="json").status_code == 400
