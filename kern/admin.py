@@ -116,7 +116,11 @@ class RegioinstellingAdmin(HistorieAdmin):
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not models.Regioinstelling.objects.exists()
+        # Only while the one row is missing (e.g. after a flush): whoever may change the settings
+        # may then create it, so the region is never stuck on the defaults.
+        if models.Regioinstelling.objects.exists():
+            return False
+        return super().has_add_permission(request) or self.has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False  # without the row every function would silently fall back to the defaults

@@ -36,6 +36,10 @@ def _referentiedata_na_flush(request):
         import_module("kern.migrations.0004_vergaderplaats").laad(apps, None)
         import_module("experttafel.migrations.0003_leren_en_opvolging").laad(apps, None)
         import_module("kern.migrations.0006_alternatief").laad(apps, None)
+    from kern.models import Regioinstelling
+
+    if not Regioinstelling.objects.exists():  # the one row of kern 0010, with its defaults
+        Regioinstelling.objects.create()
 
 
 @pytest.fixture

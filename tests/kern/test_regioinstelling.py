@@ -127,3 +127,12 @@ def test_een_eindtijd_voor_de_begintijd_is_een_fout_bij_het_veld(client, setting
     antwoord = client.post(f"/beheer/kern/regioinstelling/{r.pk}/change/", data)
     assert antwoord.status_code == 200
     assert "De eindtijd van de experttafel ligt na de begintijd." in antwoord.content.decode()
+
+
+def test_zonder_rij_maakt_beheer_haar_aan_en_daarna_niet_nog_een(client, settings, beheer):
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(beheer)
+    Regioinstelling.objects.all().delete()
+    assert client.get("/beheer/kern/regioinstelling/add/").status_code == 200
+    Regioinstelling.objects.create()
+    assert client.get("/beheer/kern/regioinstelling/add/").status_code == 403
