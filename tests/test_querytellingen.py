@@ -12,12 +12,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from crisis.models import Aanmelding, Inzet, Toewijzing
-from experttafel.models import Casus, Leerevaluatie, Thema
-from kern.models import Voorziening
+from crisis.models import Aanmelding
+from experttafel.models import Leerevaluatie, Thema
 from perspectiefregie import services as regie
-from servicepunt.models import Beschikking, Plaatsing
-from tests.factories import JeugdigeFactory, persona, token_voor
+from tests.factories import (
+    AanmeldingFactory,
+    BeschikkingFactory,
+    CasusFactory,
+    InzetFactory,
+    JeugdigeFactory,
+    PlaatsingFactory,
+    ToewijzingFactory,
+    persona,
+    token_voor,
+)
 
 BASELINES = Path(__file__).parent / "query_counts.json"
 PAGINAS = {
@@ -55,58 +63,20 @@ PAGINAS = {
 
 def vul(n: int, users) -> Aanmelding:
     """n of everything a list shows, with the relations each row displays."""
-    nu = timezone.now()
     vandaag = timezone.localdate()
-    bed = Voorziening.objects.get(type_id="crisispleegzorg")
-    huis = Voorziening.objects.get(naam="Pleegzorg Flevoland")
     eerste = None
     for i in range(n):
         j = JeugdigeFactory(gemeente_id="almere", geboortedatum=datetime.date(2014, 1, 1))
-        a = Aanmelding.objects.create(
-            registratienummer=f"Q-{n}-{i}",
-            jeugdige=j,
-            gemeente_id="almere",
-            hulpvraag="verblijf",
-            bron="toegang",
-            aangemeld_op=nu,
-            aanmelddatum=vandaag,
-            leeftijdsgroep="12+",
-            loket_open=True,
-            behandelen_voor=nu,
-            status="nieuw" if i % 2 else "in_zorg",
-        )
+        a = AanmeldingFactory(registratienummer=f"Q-{n}-{i}", jeugdige=j, verblijf=True, in_zorg=not i % 2)
         eerste = eerste or a
-        Toewijzing.objects.create(aanmelding=a, aanbieder_id="triade", toegewezen_op=nu)
-        inzet = Inzet.objects.create(
-            aanmelding=a,
-            hulpvorm_id="pleegzorg",
-            voorziening=bed,
-            aanbieder_id="vitree",
-            startdatum=vandaag,
-            ambulant_lokaal_team=True,
-        )
+        ToewijzingFactory(aanmelding=a)
+        inzet = InzetFactory(aanmelding=a, verblijf=True)
         t = regie.open_traject(jeugdige=j, gemeente=j.gemeente, bron="crisis", bron_id=inzet.pk, startdatum=vandaag)
         regie.wijs_regisseur_toe(users["toegang"], t, regisseur=users["toegang"])
-        b = Beschikking.objects.create(
-            jeugdige=j,
-            zorgtype_id="pleegzorg",
-            afgegeven_op=vandaag,
-            gemeente_id="almere",
-            brp_gemeente_id="almere",
-            aanbieder_id="vitree",
-            geregistreerd_door=users["servicepunt"],
-        )
+        b = BeschikkingFactory(jeugdige=j, geregistreerd_door=users["servicepunt"])
         if i % 2:
-            Plaatsing.objects.create(beschikking=b, voorziening=huis, startdatum=vandaag)
-        Casus.objects.create(
-            jeugdige=j,
-            gemeente_id="almere",
-            inbrenger=users["toegang"],
-            vraag="?",
-            toestemming=True,
-            ingediend_op=nu,
-            status="ingediend" if i % 2 else "besproken",
-        )
+            PlaatsingFactory(beschikking=b)
+        CasusFactory(jeugdige=j, inbrenger=users["toegang"], besproken=not i % 2)
         Leerevaluatie.objects.create(
             soort="plaatsing",
             bron_id=Leerevaluatie.objects.count() + 1,

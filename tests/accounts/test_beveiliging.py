@@ -53,7 +53,7 @@ def test_tweestaps_verplicht_voor_wie_persoonsgegevens_ziet(client, settings):
     client.post("/account/inloggen/", {"username": "coordinator", "password": WACHTWOORD})
     r = client.get("/crisis/")
     assert r.status_code == 302 and r["Location"].startswith("/account/tweestaps/")
-    assert client.get("/api/v1/crisis/aanmeldingen/").status_code in (401, 403)
+    assert client.get("/api/v1/crisis/aanmeldingen/").status_code == 401
     r = client.post(
         "/account/tweestaps/?next=/crisis/", {"code": "000000" if totp(apparaat.bin_key) != 0 else "111111"}
     )
@@ -129,6 +129,6 @@ def test_nul_tekens_geven_400_en_geen_500(api, client, settings):
         "/api/v1/servicepunt/matching/", {"leeftijd": 4, "gemeente": "al\x00mere", "ernst": "licht"}, format="json"
     )
     assert r.status_code == 400 and r.json() == {"gemeente": ["Bevat een teken dat niet is toegestaan (NUL)."]}
-    assert api(sp).get("/api/v1/rapportage/servicepunt/2026-Q3/?gemeente=a\x00").status_code in (400, 403)
+    assert api(sp).get("/api/v1/rapportage/servicepunt/2026-Q3/?gemeente=a\x00").status_code == 400
     client.force_login(sp)
     assert client.get("/servicepunt/matching/?gemeente=al%00mere&leeftijd=3").status_code == 400

@@ -6,8 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Rol
-from crisis.models import Aanmelding
-from tests.factories import JeugdigeFactory, persona
+from tests.factories import AanmeldingFactory, CasusFactory, JeugdigeFactory, persona
 
 ROLLEN = [r.value for r in Rol]
 ALLE = set(ROLLEN)
@@ -152,30 +151,10 @@ def wereld(db):
     """A referral of Almere; the Almere access worker may see it, Lelystad's may not."""
     jeugdige = JeugdigeFactory(gemeente_id="almere", bsn="111222333", voornaam="Geheimnaam")
     nu = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
-    a = Aanmelding.objects.create(
-        registratienummer="M-1",
-        jeugdige=jeugdige,
-        gemeente_id="almere",
-        hulpvraag="ambulant",
-        bron="toegang",
-        aangemeld_op=nu,
-        aanmelddatum=nu.date(),
-        leeftijdsgroep="12+",
-        loket_open=True,
-        behandelen_voor=nu,
-    )
+    a = AanmeldingFactory(registratienummer="M-1", jeugdige=jeugdige, aangemeld_op=nu)
     users = {rol: persona(rol, username=f"m-{rol}") for rol in ROLLEN}
     users["toegang_ander"] = persona("toegang", gemeente_id="lelystad", username="m-toegang-lelystad")
-    from experttafel.models import Casus
-
-    casus = Casus.objects.create(
-        jeugdige=jeugdige,
-        gemeente_id="almere",
-        inbrenger=users["toegang"],
-        vraag="?",
-        toestemming=True,
-        ingediend_op=nu,
-    )
+    casus = CasusFactory(jeugdige=jeugdige, inbrenger=users["toegang"], ingediend_op=nu)
     return a, users, casus
 
 
