@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from .models import Rol
+
 
 @dataclass(frozen=True)
 class Item:
@@ -94,3 +96,14 @@ def menu_voor(user) -> list[dict]:
 
 def startblokken(user) -> list[dict]:
     return menu_voor(user)
+
+
+# A role whose working day is one page starts there (#15.1: the CCP opens on the day overview);
+# roles with several functions keep the tiles. The menu still offers everything else.
+STARTPAGINA = {Rol.CCP: "crisis:dagoverzicht"}
+
+
+def startpagina(user) -> str | None:
+    """The URL a user's start page sends them to, or None for the tiles."""
+    naam = STARTPAGINA.get(getattr(user, "rol", None))
+    return reverse(naam) if naam else None

@@ -15,6 +15,7 @@ from kern.models import (
 from kern.velden import DatumFormVeld, DatumInput, voorwaardelijk
 
 from .models import Aanmelding
+from .regels import LOKAAL_TEAM
 
 
 class AanmeldForm(forms.Form):
@@ -83,10 +84,11 @@ class InzetForm(forms.Form):
     startdatum = DatumFormVeld(label="Startdatum", widget=DatumInput())
     verwachte_einddatum = DatumFormVeld(label="Verwachte einddatum", widget=DatumInput(), required=False)
     ambulant_door = voorwaardelijk(
-        forms.CharField(
+        forms.ChoiceField(
             label="Ambulante hulp bij verblijf",
             required=False,
-            help_text="Kies de ambulante inzet, of het lokale team van de gemeente.",
+            help_text="Een verblijf kan alleen samen met ambulante hulp: kies de ambulante inzet, "
+            "of het lokale team van de gemeente.",
         ),
         "verplicht bij een verblijf",
     )
@@ -106,6 +108,33 @@ class InzetForm(forms.Form):
         ),
         "verplicht bij plaatsen boven capaciteit",
     )
+
+    def __init__(self, *args, aanmelding: Aanmelding | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The choices in words: this referral's ambulant deployments and the local team (the
+        # service and the API speak ids and 'lokaal_team'; a page never shows a code).
+        ambulant = [i for i in aanmelding.inzetten.all() if not i.hulpvorm.verblijf] if aanmelding else []
+        team = f"Het lokale team van {aanmelding.gemeente}" if aanmelding else "Het lokale team"
+        self.fields["ambulant_door"].choices = (
+            [("", "— niet van toepassing (ambulant) —")]
+            + [
+                (str(i.pk), f"{i.hulpvorm} door {i.aanbieder or 'onbekend'} vanaf {i.startdatum:%d-%m-%Y}")
+                for i in ambulant
+            ]
+            + [(LOKAAL_TEAM, team)]
+        )
+        self.gemeente = aanmelding.gemeente if aanmelding else None
+
+    def clean(self):
+        d = super().clean()
+        hulpvorm = d.get("hulpvorm")
+        if hulpvorm is not None and hulpvorm.verblijf and not d.get("ambulant_door"):
+            self.add_error(
+                "ambulant_door",
+                "Een verblijf kan alleen samen met ambulante hulp: kies de ambulante inzet van deze "
+                f"aanmelding, of {'het lokale team van ' + str(self.gemeente) if self.gemeente else 'het lokale team'}.",
+            )
+        return d
 
 
 class AfsluitenForm(forms.Form):

@@ -8,17 +8,20 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import kalender
 from kern.aggregaties import Kwartaal
 from kern.filters import zoek_pagina
-from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
-from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
+from kern.fouten import fouten_naar_form, id_uit
+from kern.idempotentie import AL_OPGESLAGEN, eenmalig
 from kern.models import Gemeente, Regioinstelling
 from rapportage.labels import alle_labels
 
@@ -41,7 +44,7 @@ def dagoverzicht(request):
     nu = timezone.now()
     # Each referral stands in exactly one queue: the one its state names (regels.wachtrij).
     basis = Aanmelding.objects.met_details()
-    geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status="geweigerd")
+    geweigerd = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), status=Toewijzing.Status.GEWEIGERD)
     nieuw, nieuw_totaal = _deel(basis.filter(status=Aanmelding.Status.NIEUW).order_by("behandelen_voor", "id"))
     for a in nieuw:
         a.termijn_status = regels.behandelen_status(a.behandelen_voor, None, nu)
@@ -61,7 +64,9 @@ def dagoverzicht(request):
     sluit = kalender.sluitingsdagen()
     for t in open_toewijzingen:
         t.reageren_voor = kalender.werkuren_later(t.toegewezen_op, float(termijn), sluit)
-        t.termijn_verstreken = t.status == "toegewezen" and regels.reactietermijn_verstreken(t.reageren_voor, nu)
+        t.termijn_verstreken = t.status == Toewijzing.Status.TOEGEWEZEN and regels.reactietermijn_verstreken(
+            t.reageren_voor, nu
+        )
     vandaag = timezone.localdate()
     verblijven, verblijven_totaal = _deel(
         Inzet.objects.verblijven()
@@ -173,7 +178,7 @@ def aanmelden(request):
                 messages.warning(
                     request,
                     "Het loket is nu gesloten. De aanmelding is vastgelegd en wordt "
-                    f"behandeld vanaf {timezone.localtime(aanmelding.behandelen_voor):%A %d-%m-%Y %H:%M}. "
+                    f"behandeld vanaf {date_format(timezone.localtime(aanmelding.behandelen_voor), 'l d-m-Y H:i')}. "
                     "Bij acute nood: bel de 24-uurs crisisdienst.",
                 )
             else:
@@ -209,49 +214,138 @@ def _aanmelding_met_alles():
     )
 
 
-_ACTIES = {
-    # actie on the page: permission
-    "triage": "crisis.trieren",
-    "geen_inzet": "crisis.trieren",
-    "verdelen": "crisis.verdelen",
-    "inzet": "crisis.inzetten",
-    "accepteren": "crisis.toewijzingen_zien",
-    "weigeren": "crisis.toewijzingen_zien",
+def _inzet_van(aanmelding: Aanmelding, pk: int) -> Inzet:
+    return get_object_or_404(
+        Inzet.objects.select_related("hulpvorm", "voorziening", "vervolg_ambulant", "vervolg_verblijf"),
+        pk=pk,
+        aanmelding=aanmelding,
+    )
+
+
+# The referral page's actions (flevojeugd.paginaacties); `stap` ties them to the life cycle.
+ACTIES = {
+    "triage": Actie(
+        "crisis.trieren",
+        lambda r, a, d: services.trieren(r.user, a, request=r, **d),
+        form=forms.TriageForm,
+    ),
+    "geen_inzet": Actie(
+        "crisis.trieren",
+        lambda r, a, d: services.geen_inzet(
+            r.user,
+            a,
+            reden=d["reden"],
+            alternatief=d.get("alternatief"),
+            alternatief_toelichting=d.get("alternatief_toelichting", ""),
+            request=r,
+        ),
+        form=forms.GeenInzetForm,
+    ),
+    "verdelen": Actie("crisis.verdelen", lambda r, a, d: services.verdelen(r.user, a, request=r)),
+    "inzet": Actie(
+        "crisis.inzetten",
+        # A double click sends the same form token twice: one deployment (kern/idempotentie.py).
+        lambda r, a, d: eenmalig(r, "crisis.inzet", lambda: services.inzetten(r.user, a, request=r, **d)),
+        form=lambda data, a: forms.InzetForm(data, aanmelding=a),
+    ),
+    "accepteren": Actie("crisis.toewijzingen_zien", lambda r, a, d: services.accepteren(r.user, a, request=r)),
+    "weigeren": Actie(
+        "crisis.toewijzingen_zien",
+        lambda r, a, d: services.weigeren(r.user, a, reden=d["reden"], toelichting=d["toelichting"], request=r),
+        form=lambda data, a: forms.WeigerForm(data, auto_id="id_weigeren_%s"),
+    ),
+    "afsluiten": Actie(
+        "crisis.afsluiten",
+        lambda r, i, d: services.afsluiten(r.user, i, einddatum=d["einddatum"], vervolg=d["vervolg"], request=r),
+        form=lambda data, i: forms.AfsluitenForm(data, verblijf=i.hulpvorm.verblijf, prefix=f"inzet{i.pk}"),
+        doel=_inzet_van,
+        doel_naam="inzet",
+    ),
+    "plan": Actie(
+        "crisis.afsluiten",
+        lambda r, i, d: services.perspectiefplan_vastleggen(
+            r.user, i, datum=d["perspectiefplan_datum"], evaluatie_op=d.get("evaluatie_op"), request=r
+        ),
+        form=lambda data, i: forms.PlanForm(data, auto_id=f"id_plan{i.pk}_%s"),
+        doel=_inzet_van,
+        doel_naam="inzet",
+    ),
+    # A correction from the page: the same service as the API, the reason required.
+    "corrigeer-aanmelding": Actie(
+        "crisis.aanmelding_corrigeren",
+        lambda r, a, d: correcties.aanmelding_corrigeren(r.user, a, request=r, **d),
+        form=lambda data, a: forms.AanmeldingCorrectieForm(data, aanmelding=a, prefix="corr-a"),
+    ),
+    "corrigeer": Actie(
+        "crisis.inzet_corrigeren",
+        lambda r, i, d: correcties.inzet_corrigeren(r.user, i, request=r, **d),
+        form=lambda data, i: forms.InzetCorrectieForm(data, inzet=i, prefix=f"corr{i.pk}"),
+        doel=_inzet_van,
+        doel_naam="inzet",
+    ),
 }
-# The page's actions as steps of the life cycle (regels.STAPPEN).
+# The page's actions as steps of the life cycle (regels.STAPPEN): offered only when
+# regels.VOLGENDE_STAPPEN names the step for the referral's state.
 _STAP = {"triage": "trieren", "geen_inzet": "geen_inzet", "verdelen": "verdelen", "inzet": "inzetten"}
+_LEVENSLOOP = ("triage", "geen_inzet", "verdelen", "inzet", "accepteren", "weigeren")
 
 
 @jeugdpagina("crisis.aanmeldingen_zien", onderwerp="crisis.aanmelding", record=_aanmelding_met_alles)
 @require_http_methods(["GET", "POST"])
 def aanmelding(request, obj):
-    formulieren = {
-        # A second triage starts from the first, including who was consulted.
-        "triage": forms.TriageForm(
-            initial={"ernst": obj.ernst, "aard": obj.aard, "geconsulteerd": [g.pk for g in obj.geconsulteerd.all()]}
-        ),
-        "geen_inzet": forms.GeenInzetForm(),
-        "inzet": forms.InzetForm(initial={"startdatum": timezone.localdate()}),
-        "weigeren": forms.WeigerForm(),
-    }
+    uitkomst = Afhandeling()
     if request.method == "POST":
-        actie = request.POST.get("actie", "")
-        resultaat = _voer_uit(request, obj, actie, formulieren)
-        if resultaat is not None:
-            return resultaat
+        uitkomst = afhandelen(request, obj, ACTIES, terug=reverse("crisis:aanmelding", args=[obj.pk]))
+        if not isinstance(uitkomst, Afhandeling):
+            return uitkomst
         obj = zichtbaar_of_404(request, _aanmelding_met_alles(), obj.pk, "crisis.aanmelding")
     vandaag = timezone.localdate()
+    formulieren = {
+        # A second triage starts from the first, including who was consulted.
+        "triage": uitkomst.formulier(
+            "triage",
+            lambda: forms.TriageForm(
+                initial={
+                    "ernst": obj.ernst,
+                    "aard": obj.aard,
+                    "geconsulteerd": [g.pk for g in obj.geconsulteerd.all()],
+                }
+            ),
+        ),
+        "geen_inzet": uitkomst.formulier("geen_inzet", forms.GeenInzetForm),
+        "inzet": uitkomst.formulier(
+            "inzet",
+            lambda: forms.InzetForm(initial={"startdatum": vandaag}, aanmelding=obj),
+        ),
+        "weigeren": uitkomst.formulier("weigeren", lambda: forms.WeigerForm(auto_id="id_weigeren_%s")),
+    }
     inzetten = list(obj.inzetten.all())
     for inzet in inzetten:
         if inzet.hulpvorm.verblijf and inzet.startdatum:
             inzet.plan_uiterlijk = regels.perspectiefplan_uiterlijk(inzet.startdatum)
             inzet.plan_status = regels.perspectiefplan_status(inzet.startdatum, inzet.plan_datum, vandaag)
-        inzet.afsluitform = forms.AfsluitenForm(verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
+        inzet.afsluitform = uitkomst.formulier(
+            "afsluiten",
+            lambda i=inzet: forms.AfsluitenForm(verblijf=i.hulpvorm.verblijf, prefix=f"inzet{i.pk}"),
+            inzet,
+        )
+        inzet.planform = uitkomst.formulier("plan", lambda i=inzet: forms.PlanForm(auto_id=f"id_plan{i.pk}_%s"), inzet)
         inzet.kan_afsluiten = inzet.einddatum is None and request.user.has_perm("crisis.afsluiten", inzet)
         if request.user.has_perm("crisis.inzet_corrigeren", inzet):
-            inzet.correctieform = forms.InzetCorrectieForm(inzet=inzet, prefix=f"corr{inzet.pk}")
+            inzet.correctieform = uitkomst.formulier(
+                "corrigeer", lambda i=inzet: forms.InzetCorrectieForm(inzet=i, prefix=f"corr{i.pk}"), inzet
+            )
     toewijzingen = list(obj.toewijzingen.all())
-    open_toewijzing = next((t for t in toewijzingen if t.status == "toegewezen"), None)
+    open_toewijzing = next((t for t in toewijzingen if t.status == Toewijzing.Status.TOEGEWEZEN), None)
+    volgende = regels.VOLGENDE_STAPPEN.get(obj.status, ())
+    # Only the next sensible steps of the life cycle, and only those the user may take.
+    mag = {
+        actie: toegestaan and _STAP.get(actie, actie) in volgende
+        for actie, toegestaan in mogelijk(request.user, obj, ACTIES).items()
+        if actie in _LEVENSLOOP
+    }
+    if uitkomst.naam in mag:  # a refused form is shown again with what the user typed
+        mag[uitkomst.naam] = True
     return render(
         request,
         "crisis/aanmelding.html",
@@ -260,13 +354,7 @@ def aanmelding(request, obj):
             "inzetten": inzetten,
             "toewijzingen": toewijzingen,
             "formulieren": formulieren,
-            "ambulante_inzetten": [i for i in inzetten if not i.hulpvorm.verblijf],
-            # Only the next sensible steps of the life cycle, and only those the user may take.
-            "mag": {
-                actie: request.user.has_perm(perm)
-                and _STAP.get(actie, actie) in regels.VOLGENDE_STAPPEN.get(obj.status, ())
-                for actie, perm in _ACTIES.items()
-            },
+            "mag": mag,
             "termijn_status": regels.behandelen_status(
                 obj.behandelen_voor, obj.getrieerd_op if obj.status != Aanmelding.Status.NIEUW else None, timezone.now()
             )
@@ -275,113 +363,16 @@ def aanmelding(request, obj):
             "mag_afhandelen": open_toewijzing is not None
             and request.user.has_perm("crisis.toewijzing_afhandelen", open_toewijzing),
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
-            "correctieform": forms.AanmeldingCorrectieForm(aanmelding=obj, prefix="corr-a")
+            "correctieform": uitkomst.formulier(
+                "corrigeer-aanmelding", lambda: forms.AanmeldingCorrectieForm(aanmelding=obj, prefix="corr-a")
+            )
             if request.user.has_perm("crisis.aanmelding_corrigeren", obj)
             else None,
             # The earlier values of every corrected fact, with who, when and why.
             "geschiedenis": correcties.geschiedenis_van(obj, inzetten),
-            "alternatieven": getattr(request, "alternatieven", None),
+            "alternatieven": uitkomst.alternatieven,
         },
     )
-
-
-def _voer_uit(request, obj: Aanmelding, actie: str, formulieren: dict):
-    """Handle one POSTed action; returns a redirect on success, None to show errors."""
-    user = request.user
-    if actie.startswith("afsluiten-") or actie.startswith("plan-"):
-        soort, _, inzet_id = actie.partition("-")
-        inzet = get_object_or_404(
-            Inzet.objects.select_related("hulpvorm", "voorziening"), pk=id_uit(inzet_id, "inzet"), aanmelding=obj
-        )
-        vereist(user, "crisis.afsluiten", inzet)
-        if soort == "afsluiten":
-            form = forms.AfsluitenForm(request.POST, verblijf=inzet.hulpvorm.verblijf, prefix=f"inzet{inzet.pk}")
-
-            def uitvoeren(d):
-                return services.afsluiten(user, inzet, einddatum=d["einddatum"], vervolg=d["vervolg"], request=request)  # noqa: E731
-        else:
-            form = forms.PlanForm(request.POST)
-
-            def uitvoeren(d):
-                return services.perspectiefplan_vastleggen(
-                    user, inzet, datum=d["perspectiefplan_datum"], evaluatie_op=d.get("evaluatie_op"), request=request
-                )  # noqa: E731
-    elif actie.startswith("corrigeer-"):
-        form, uitvoeren = _correctie(request, obj, actie.removeprefix("corrigeer-"))
-    elif actie in _ACTIES:
-        vereist(user, _ACTIES[actie])
-        form, uitvoeren = _actie(request, obj, actie)
-        formulieren[actie] = form
-    else:
-        messages.error(request, "Onbekende actie.")
-        return redirect("crisis:aanmelding", pk=obj.pk)
-    if form is not None and not form.is_valid():
-        messages.error(
-            request,
-            "Niet opgeslagen: "
-            + "; ".join(
-                f"{form.fields[k].label if k in form.fields else ''} {' '.join(v)}".strip()
-                for k, v in form.errors.items()
-            ),
-        )
-        return None
-    try:
-        resultaat = uitvoeren(form.cleaned_data if form is not None else {})
-    except (ValidationError, Conflict) as exc:
-        messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
-        # A full facility is never a dead end: the page names where else the youth can go.
-        request.alternatieven = getattr(exc, "alternatieven", None)
-        return None
-    if isinstance(resultaat, Uitkomst) and resultaat.eerder:
-        messages.info(request, AL_OPGESLAGEN)
-    else:
-        messages.success(request, "Opgeslagen.")
-    return redirect("crisis:aanmelding", pk=obj.pk)
-
-
-def _correctie(request, obj: Aanmelding, wat: str):
-    """A correction from the page: the same service as the API, the reason required."""
-    user = request.user
-    if wat == "aanmelding":
-        vereist(user, "crisis.aanmelding_corrigeren", obj)
-        form = forms.AanmeldingCorrectieForm(request.POST, aanmelding=obj, prefix="corr-a")
-        return form, lambda d: correcties.aanmelding_corrigeren(user, obj, request=request, **d)
-    inzet = get_object_or_404(
-        Inzet.objects.select_related("hulpvorm", "voorziening", "vervolg_ambulant", "vervolg_verblijf"),
-        pk=id_uit(wat, "inzet"),
-        aanmelding=obj,
-    )
-    vereist(user, "crisis.inzet_corrigeren", inzet)
-    form = forms.InzetCorrectieForm(request.POST, inzet=inzet, prefix=f"corr{inzet.pk}")
-    return form, lambda d: correcties.inzet_corrigeren(user, inzet, request=request, **d)
-
-
-def _actie(request, obj, actie):
-    user, post = request.user, request.POST
-    if actie == "triage":
-        form = forms.TriageForm(post)
-        return form, lambda d: services.trieren(user, obj, request=request, **d)
-    if actie == "geen_inzet":
-        form = forms.GeenInzetForm(post)
-        return form, lambda d: services.geen_inzet(
-            user,
-            obj,
-            reden=d["reden"],
-            alternatief=d.get("alternatief"),
-            alternatief_toelichting=d.get("alternatief_toelichting", ""),
-            request=request,
-        )
-    if actie == "verdelen":
-        return None, lambda d: services.verdelen(user, obj, request=request)
-    if actie == "accepteren":
-        return None, lambda d: services.accepteren(user, obj, request=request)
-    if actie == "weigeren":
-        form = forms.WeigerForm(post)
-        return form, lambda d: services.weigeren(
-            user, obj, reden=d["reden"], toelichting=d["toelichting"], request=request
-        )
-    form = forms.InzetForm(post)
-    return form, lambda d: eenmalig(request, "crisis.inzet", lambda: services.inzetten(user, obj, request=request, **d))
 
 
 @login_required

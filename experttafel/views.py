@@ -9,11 +9,13 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import termijnen
 from kern.filters import zoek_pagina
@@ -54,7 +56,7 @@ def overzicht(request):
     sessies = _sessies_met_agenda(Sessie.objects.filter(datum__year=jaar))
     casussen = Casus.objects.zichtbaar_voor(request.user).select_related("gemeente", "sessie", "jeugdige")
     wachtend = list(casussen.wachtend().voorstel_volgorde()[:50])
-    eigen = list(casussen.exclude(status="ingediend").order_by("-ingediend_op")[:50])
+    eigen = list(casussen.exclude(status=Casus.Status.INGEDIEND).order_by("-ingediend_op")[:50])
     niet_gevolgd = (
         list(
             Opvolging.objects.filter(opgevolgd=False, casus__in=casussen)
@@ -97,7 +99,7 @@ def casussen(request):
 
 def _sessies_met_agenda(sessies):
     """Sessions with their agenda (counts and the places of their cases) in one extra query."""
-    op_agenda = Casus.objects.exclude(status__in=["ingetrokken", "ingediend"]).only(
+    op_agenda = Casus.objects.exclude(status__in=[Casus.Status.INGETROKKEN, Casus.Status.INGEDIEND]).only(
         "id", "sessie_id", "plaats", "besproken_op", "status"
     )
     sessies = list(sessies.prefetch_related(Prefetch("casussen", queryset=op_agenda, to_attr="agenda")))
@@ -156,65 +158,63 @@ def _casus_met_alles():
     )
 
 
-def _form(form_cls, casus: Casus, data=None):
-    """The follow-up form offers the parties of this case's advice; other forms are plain."""
-    if form_cls in (forms.OpvolgingForm, forms.OpvolgingCorrectieForm):
-        aanbieders = casus.advies.aanbieders.all() if hasattr(casus, "advies") else None
-        return form_cls(
-            data, aanbieders=aanbieders, prefix="corr" if form_cls is forms.OpvolgingCorrectieForm else None
-        )
-    return form_cls(data)
+def _opvolging_form(casus: Casus, data=None, correctie: bool = False):
+    """The follow-up form offers the parties of this case's advice."""
+    aanbieders = casus.advies.aanbieders.all() if hasattr(casus, "advies") else None
+    if correctie:
+        return forms.OpvolgingCorrectieForm(data, aanbieders=aanbieders, prefix="corr")
+    return forms.OpvolgingForm(data, aanbieders=aanbieders)
 
 
+# The case page's actions (flevojeugd.paginaacties): permission, form, service call.
 ACTIES = {
-    # actie: (permission, form class or None, service call)
-    "agenderen": (
+    "agenderen": Actie(
         "experttafel.plannen",
-        forms.AgendaForm,
         lambda r, c, d: services.agenderen(r.user, c, d["sessie"], request=r),
+        form=forms.AgendaForm,
     ),
-    "deelnemer": (
+    "deelnemer": Actie(
         "experttafel.plannen",
-        forms.DeelnemerForm,
         lambda r, c, d: services.deelnemer_toevoegen(r.user, c, request=r, **d),
+        form=forms.DeelnemerForm,
     ),
-    "uitnodigen": ("experttafel.plannen", None, lambda r, c, d: services.uitnodigen(r.user, c, request=r)),
-    "besproken": ("experttafel.adviseren", None, lambda r, c, d: services.besproken(r.user, c, request=r)),
-    "advies": (
+    "uitnodigen": Actie("experttafel.plannen", lambda r, c, d: services.uitnodigen(r.user, c, request=r)),
+    "besproken": Actie("experttafel.adviseren", lambda r, c, d: services.besproken(r.user, c, request=r)),
+    "advies": Actie(
         "experttafel.adviseren",
-        forms.AdviesForm,
         lambda r, c, d: services.adviseren(r.user, c, request=r, **d),
+        form=forms.AdviesForm,
     ),
-    "opvolging": (
+    "opvolging": Actie(
         "experttafel.opvolgen",
-        forms.OpvolgingForm,
         lambda r, c, d: services.opvolging_vastleggen(r.user, c, request=r, **d),
+        form=lambda data, c: _opvolging_form(c, data),
     ),
     # A recorded follow-up that is wrong is corrected with a reason (#12.6).
-    "opvolging_correctie": (
+    "opvolging_correctie": Actie(
         "experttafel.opvolgen",
-        forms.OpvolgingCorrectieForm,
         lambda r, c, d: correcties.opvolging_corrigeren(r.user, c, request=r, **d),
+        form=lambda data, c: _opvolging_form(c, data, correctie=True),
     ),
-    "escaleren": (
+    "escaleren": Actie(
         "experttafel.adviseren",
-        forms.RedenForm,
         lambda r, c, d: services.escaleren(r.user, c, request=r, **d),
+        form=lambda data, c: forms.RedenForm(data, auto_id="id_escaleren_%s"),
     ),
-    "escalatie_uitkomst": (
+    "escalatie_uitkomst": Actie(
         "experttafel.adviseren",
-        forms.EscalatieUitkomstForm,
         lambda r, c, d: services.escalatie_uitkomst(r.user, c, request=r, **d),
+        form=forms.EscalatieUitkomstForm,
     ),
-    "intrekken": (
+    "intrekken": Actie(
         "experttafel.intrekken",
-        forms.RedenForm,
         lambda r, c, d: services.intrekken(r.user, c, request=r, **d),
+        form=lambda data, c: forms.RedenForm(data, auto_id="id_intrekken_%s"),
     ),
-    "sluiten": (
+    "sluiten": Actie(
         "experttafel.adviseren",
-        forms.SluitenForm,
         lambda r, c, d: services.sluiten(r.user, c, request=r, **d),
+        form=forms.SluitenForm,
     ),
 }
 
@@ -222,31 +222,13 @@ ACTIES = {
 @jeugdpagina("experttafel.overzicht_zien", onderwerp="experttafel.casus", record=_casus_met_alles)
 @require_http_methods(["GET", "POST"])
 def casus(request, obj):
+    uitkomst = Afhandeling()
     if request.method == "POST":
-        actie = request.POST.get("actie", "")
-        if actie not in ACTIES:
-            messages.error(request, "Onbekende actie.")
-            return redirect("experttafel:casus", pk=obj.pk)
-        perm, form_cls, uitvoeren = ACTIES[actie]
-        vereist(request.user, perm, obj)
-        form = _form(form_cls, obj, request.POST) if form_cls else None
-        if form is not None and not form.is_valid():
-            messages.error(
-                request,
-                "Niet opgeslagen: "
-                + "; ".join(
-                    f"{form.fields[k].label if k in form.fields else ''}: {' '.join(v)}" for k, v in form.errors.items()
-                ),
-            )
-        else:
-            try:
-                uitvoeren(request, obj, form.cleaned_data if form else {})
-                messages.success(request, "Opgeslagen.")
-                return redirect("experttafel:casus", pk=obj.pk)
-            except (ValidationError, Conflict) as exc:
-                messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+        uitkomst = afhandelen(request, obj, ACTIES, terug=reverse("experttafel:casus", args=[obj.pk]))
+        if not isinstance(uitkomst, Afhandeling):
+            return uitkomst
         obj = zichtbaar_of_404(request, _casus_met_alles(), obj.pk, "experttafel.casus")
-    mag = {actie: request.user.has_perm(perm, obj) for actie, (perm, _, _) in ACTIES.items()}
+    f = uitkomst.formulier
     vastgelegd = {o.aanbieder_id for o in obj.opvolgingen.all()}
     partijen = services.partijen(obj)
     open_partijen = [p for p in partijen if (p.pk if p else None) not in vastgelegd]
@@ -255,19 +237,22 @@ def casus(request, obj):
         "experttafel/casus.html",
         {
             "c": obj,
-            "mag": mag,
-            "agenda_form": forms.AgendaForm(),
-            "deelnemer_form": forms.DeelnemerForm(),
-            "advies_form": forms.AdviesForm(),
-            "opvolging_form": _form(forms.OpvolgingForm, obj),
-            "opvolging_correctieform": _form(forms.OpvolgingCorrectieForm, obj) if obj.opvolgingen.all() else None,
+            "mag": mogelijk(request.user, obj, ACTIES),
+            "agenda_form": f("agenderen", forms.AgendaForm),
+            "deelnemer_form": f("deelnemer", forms.DeelnemerForm),
+            "advies_form": f("advies", forms.AdviesForm),
+            "opvolging_form": f("opvolging", lambda: _opvolging_form(obj)),
+            "opvolging_correctieform": f("opvolging_correctie", lambda: _opvolging_form(obj, correctie=True))
+            if obj.opvolgingen.all()
+            else None,
             "geschiedenis": correcties.geschiedenis_van(obj),
             "open_partijen": open_partijen,
             "na_sessie": obj.sessie is None or obj.sessie.datum <= timezone.localdate(),
-            "tijd": services.tijdslot(obj) if obj.sessie_id and obj.status == "gepland" else None,
-            "uitkomst_form": forms.EscalatieUitkomstForm(),
-            "reden_form": forms.RedenForm(),
-            "sluiten_form": forms.SluitenForm(),
+            "tijd": services.tijdslot(obj) if obj.sessie_id and obj.status == Casus.Status.GEPLAND else None,
+            "uitkomst_form": f("escalatie_uitkomst", forms.EscalatieUitkomstForm),
+            "escaleren_form": f("escaleren", lambda: forms.RedenForm(auto_id="id_escaleren_%s")),
+            "reden_form": f("intrekken", lambda: forms.RedenForm(auto_id="id_intrekken_%s")),
+            "sluiten_form": f("sluiten", forms.SluitenForm),
         },
     )
 
@@ -290,7 +275,7 @@ def _agenda(request, pk):
     casussen = list(
         Casus.objects.zichtbaar_voor(request.user)
         .filter(sessie=sessie)
-        .exclude(status__in=["ingetrokken", "ingediend"])
+        .exclude(status__in=[Casus.Status.INGETROKKEN, Casus.Status.INGEDIEND])
         .select_related("gemeente", "sessie")
         .prefetch_related("deelnemers")
         .order_by("volgorde", "pk")

@@ -1,9 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from accounts.navigatie import startblokken
+from accounts.navigatie import startblokken, startpagina
 
 
 def healthz(request):
@@ -18,6 +18,10 @@ def healthz(request):
 
 @login_required
 def start(request):
+    """The tiles of the user's functions, or the one page a role's day starts on (the CCP's day overview)."""
+    naar = startpagina(request.user)
+    if naar:
+        return redirect(naar)
     return render(request, "start.html", {"blokken": startblokken(request.user)})
 
 

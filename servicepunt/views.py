@@ -4,20 +4,22 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, niet_opgeslagen
 from flevojeugd.toegang import jeugdpagina
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
-from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
+from kern.idempotentie import AL_OPGESLAGEN, eenmalig
 from kern.models import Gemeente, Regioinstelling, Voorziening
 
 from . import afwegingskader, correcties, forms, regels, services
@@ -107,7 +109,7 @@ def landschap(request):
             messages.success(request, "De melding staat op het overzicht voor iedereen in de regio.")
             return redirect("servicepunt:overzicht")
     # Shown again with what the user typed and the error at its field (never a bare 403).
-    messages.error(request, "De landschapsmelding is niet opgeslagen: zie de melding bij het veld.")
+    niet_opgeslagen(request, form)
     return _overzicht(request, landschap_form=form)
 
 
@@ -188,20 +190,6 @@ def beschikkingen(request):
     )
 
 
-ACTIES = {
-    "ambulant": (forms.StartForm, lambda r, b, d: services.ambulant_gestart(r.user, b, request=r, **d)),
-    "overbrugging": (
-        forms.OverbruggingForm,
-        lambda r, b, d: services.overbrugging_toevoegen(r.user, b, request=r, **d),
-    ),
-    # A double click sends the same form token twice: one placement (kern/idempotentie.py).
-    "plaatsen": (
-        forms.PlaatsingForm,
-        lambda r, b, d: eenmalig(r, "servicepunt.plaatsing", lambda: services.plaatsen(r.user, b, request=r, **d)),
-    ),
-}
-
-
 def _beschikking_met_alles():
     return Beschikking.objects.select_related(
         "jeugdige", "gemeente", "brp_gemeente", "zorgtype", "aanbieder"
@@ -212,58 +200,79 @@ def _beschikking_met_alles():
     )
 
 
+def _plaatsing_van(beschikking: Beschikking, pk: int) -> Plaatsing:
+    return get_object_or_404(Plaatsing, pk=pk, beschikking=beschikking)
+
+
+def _gemeente_gewijzigd(request, obj, d):
+    """Woonplaatsbeginsel: the one explicit, reasoned and audited way the responsible
+    municipality changes. An access team that hands the decision on no longer sees it."""
+    messages.success(request, f"{d['gemeente']} is nu de verantwoordelijke gemeente.")
+    if _beschikkingen(request.user).filter(pk=obj.pk).exists():
+        return redirect("servicepunt:beschikking", pk=obj.pk)
+    return redirect("servicepunt:beschikkingen")
+
+
+# The decision page's actions (flevojeugd.paginaacties). Each form has its own ids, so a label
+# never points at another form's field (three forms have a start date).
+ACTIES = {
+    "ambulant": Actie(
+        "servicepunt.plaatsen",
+        lambda r, b, d: services.ambulant_gestart(r.user, b, request=r, **d),
+        form=lambda data, b: forms.StartForm(data, auto_id="id_ambulant_%s"),
+    ),
+    "overbrugging": Actie(
+        "servicepunt.plaatsen",
+        lambda r, b, d: services.overbrugging_toevoegen(r.user, b, request=r, **d),
+        form=lambda data, b: forms.OverbruggingForm(data, auto_id="id_overbrugging_%s"),
+    ),
+    "plaatsen": Actie(
+        "servicepunt.plaatsen",
+        # A double click sends the same form token twice: one placement (kern/idempotentie.py).
+        lambda r, b, d: eenmalig(r, "servicepunt.plaatsing", lambda: services.plaatsen(r.user, b, request=r, **d)),
+        form=lambda data, b: forms.PlaatsingForm(data, auto_id="id_plaatsen_%s"),
+    ),
+    "einde": Actie(
+        "servicepunt.plaatsen",
+        lambda r, p, d: services.plaatsing_beeindigen(r.user, p, request=r, **d),
+        form=lambda data, p: forms.EindeForm(data, auto_id=f"id_einde{p.pk}_%s"),
+        doel=_plaatsing_van,
+        doel_naam="plaatsing",
+    ),
+    "gemeente": Actie(
+        "servicepunt.gemeente_wijzigen",
+        lambda r, b, d: services.gemeente_wijzigen(r.user, b, request=r, **d),
+        form=lambda data, b: forms.GemeenteWijzigenForm(data, auto_id="id_gemeente_%s"),
+        na=_gemeente_gewijzigd,
+    ),
+    "corrigeer-beschikking": Actie(
+        "servicepunt.corrigeren",
+        lambda r, b, d: correcties.beschikking_corrigeren(r.user, b, request=r, **d),
+        form=lambda data, b: forms.BeschikkingCorrectieForm(data, beschikking=b, prefix="corr-b"),
+    ),
+    "corrigeer": Actie(
+        "servicepunt.corrigeren",
+        lambda r, p, d: correcties.plaatsing_corrigeren(r.user, p, request=r, **d),
+        form=lambda data, p: forms.PlaatsingCorrectieForm(data, plaatsing=p, prefix=f"corr{p.pk}"),
+        doel=_plaatsing_van,
+        doel_naam="plaatsing",
+    ),
+}
+
+
 @jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.beschikking", record=_beschikking_met_alles)
 @require_http_methods(["GET", "POST"])
 def beschikking(request, obj):
-    if request.method == "POST" and request.POST.get("actie") == "gemeente":
-        return _gemeente_wijzigen(request, obj)
-    alternatieven = None
+    uitkomst = Afhandeling()
     if request.method == "POST":
-        actie = request.POST.get("actie", "")
-        vereist(request.user, "servicepunt.corrigeren" if actie.startswith("corrigeer-") else "servicepunt.plaatsen")
-        resultaat = None
-        try:
-            if actie == "corrigeer-beschikking":
-                form = forms.BeschikkingCorrectieForm(request.POST, beschikking=obj, prefix="corr-b")
-                if form.is_valid():
-                    correcties.beschikking_corrigeren(request.user, obj, request=request, **form.cleaned_data)
-            elif actie.startswith("corrigeer-"):
-                plaatsing = get_object_or_404(
-                    Plaatsing, pk=id_uit(actie.removeprefix("corrigeer-"), "plaatsing"), beschikking=obj
-                )
-                form = forms.PlaatsingCorrectieForm(request.POST, plaatsing=plaatsing, prefix=f"corr{plaatsing.pk}")
-                if form.is_valid():
-                    correcties.plaatsing_corrigeren(request.user, plaatsing, request=request, **form.cleaned_data)
-            elif actie.startswith("einde-"):
-                plaatsing = get_object_or_404(
-                    Plaatsing, pk=id_uit(actie.removeprefix("einde-"), "plaatsing"), beschikking=obj
-                )
-                form = forms.EindeForm(request.POST)
-                if form.is_valid():
-                    services.plaatsing_beeindigen(request.user, plaatsing, request=request, **form.cleaned_data)
-            elif actie in ACTIES:
-                form_cls, uitvoeren = ACTIES[actie]
-                form = form_cls(request.POST)
-                if form.is_valid():
-                    resultaat = uitvoeren(request, obj, form.cleaned_data)
-            else:
-                raise PermissionDenied
-            if form.is_valid():
-                if isinstance(resultaat, Uitkomst) and resultaat.eerder:
-                    messages.info(request, AL_OPGESLAGEN)
-                else:
-                    messages.success(request, "Opgeslagen.")
-                return redirect("servicepunt:beschikking", pk=obj.pk)
-            messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
-        except (ValidationError, Conflict) as exc:
-            messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
-            alternatieven = getattr(exc, "alternatieven", None)
-    return beschikking_tonen(request, obj, alternatieven=alternatieven)
-
-
-def beschikking_tonen(request, obj, gemeente_form=None, alternatieven=None):
+        uitkomst = afhandelen(request, obj, ACTIES, terug=reverse("servicepunt:beschikking", args=[obj.pk]))
+        if not isinstance(uitkomst, Afhandeling):
+            return uitkomst
+    f = uitkomst.formulier
     plaatsingen = list(obj.plaatsingen.all())
-    mag_corrigeren = request.user.has_perm("servicepunt.corrigeren")
+    for p in plaatsingen:
+        p.eindeform = f("einde", lambda p=p: forms.EindeForm(auto_id=f"id_einde{p.pk}_%s"), p)
+    mag_corrigeren = request.user.has_perm("servicepunt.corrigeren", obj)
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
     vandaag = timezone.localdate()
     return render(
@@ -271,51 +280,34 @@ def beschikking_tonen(request, obj, gemeente_form=None, alternatieven=None):
         "servicepunt/beschikking.html",
         {
             "b": obj,
+            "plaatsingen": plaatsingen,
             "uiterlijk": regels.uiterlijk_gestart(obj.afgegeven_op),
             "eerste_start": eerste,
             "termijn": regels.TWEEWEKEN_LABELS[regels.tweewekenregel(obj.afgegeven_op, eerste, vandaag)],
-            "mag": request.user.has_perm("servicepunt.plaatsen"),
-            "start_form": forms.StartForm(),
-            "overbrugging_form": forms.OverbruggingForm(),
-            "plaatsing_form": forms.PlaatsingForm(),
-            "einde_form": forms.EindeForm(),
+            "mag": request.user.has_perm("servicepunt.plaatsen", obj),
+            "start_form": f("ambulant", lambda: forms.StartForm(auto_id="id_ambulant_%s")),
+            "overbrugging_form": f("overbrugging", lambda: forms.OverbruggingForm(auto_id="id_overbrugging_%s")),
+            "plaatsing_form": f("plaatsen", lambda: forms.PlaatsingForm(auto_id="id_plaatsen_%s")),
             "wlz_wat_te_doen": regels.WLZ_WAT_TE_DOEN,
             "leeftijd": obj.jeugdige.leeftijd(vandaag),
-            "gemeente_form": gemeente_form or forms.GemeenteWijzigenForm(),
+            "gemeente_form": f("gemeente", lambda: forms.GemeenteWijzigenForm(auto_id="id_gemeente_%s")),
             "mag_gemeente_wijzigen": request.user.has_perm("servicepunt.gemeente_wijzigen", obj),
-            "correctieform": forms.BeschikkingCorrectieForm(beschikking=obj, prefix="corr-b")
+            "correctieform": f(
+                "corrigeer-beschikking", lambda: forms.BeschikkingCorrectieForm(beschikking=obj, prefix="corr-b")
+            )
             if mag_corrigeren
             else None,
             "plaatsingcorrecties": [
-                (p, forms.PlaatsingCorrectieForm(plaatsing=p, prefix=f"corr{p.pk}")) for p in plaatsingen
+                (p, f("corrigeer", lambda p=p: forms.PlaatsingCorrectieForm(plaatsing=p, prefix=f"corr{p.pk}"), p))
+                for p in plaatsingen
             ]
             if mag_corrigeren
             else [],
             # The earlier values of every corrected fact, with who, when and why.
             "geschiedenis": correcties.geschiedenis_van(obj, plaatsingen),
-            "alternatieven": alternatieven,
+            "alternatieven": uitkomst.alternatieven,
         },
     )
-
-
-def _gemeente_wijzigen(request, obj):
-    """Woonplaatsbeginsel: the one explicit, reasoned and audited way the responsible
-    municipality changes. An access team that hands the decision on no longer sees it."""
-    vereist(request.user, "servicepunt.gemeente_wijzigen", obj)
-    form = forms.GemeenteWijzigenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.gemeente_wijzigen(request.user, obj, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            fouten_naar_form(form, exc)
-        else:
-            nieuw = form.cleaned_data["gemeente"]
-            messages.success(request, f"{nieuw} is nu de verantwoordelijke gemeente.")
-            if _beschikkingen(request.user).filter(pk=obj.pk).exists():
-                return redirect("servicepunt:beschikking", pk=obj.pk)
-            return redirect("servicepunt:beschikkingen")
-    messages.error(request, "Niet opgeslagen: " + "; ".join(" ".join(v) for v in form.errors.values()))
-    return beschikking_tonen(request, obj, gemeente_form=form)
 
 
 @jeugdpagina("servicepunt.beschikkingen_zien", onderwerp="servicepunt.beschikking")
@@ -342,9 +334,7 @@ def wachtlijst(request):
     # The capacity page counts the whole region's waiting decisions (a count, no names); a list
     # scoped to one municipality or provider says so, instead of "Niemand wacht" beside "Wachtend 21".
     regio = Beschikking.objects.wachtend(vandaag).count() if request.user.rol != "servicepunt" else None
-    return render(
-        request, "servicepunt/wachtlijst.html", {"rijen": pagina, "pagina": pagina, "regio_totaal": regio}
-    )
+    return render(request, "servicepunt/wachtlijst.html", {"rijen": pagina, "pagina": pagina, "regio_totaal": regio})
 
 
 @login_required

@@ -28,7 +28,8 @@ def test_ccp_werkdag(pagina, axe):
     ccp = persona("ccp", username="carla")
     totp_apparaat(ccp)
     inloggen(pagina, axe, ccp)
-    assert "Goedendag" in pagina.inner_text("h1")
+    # The CCP's day starts on the day overview (#15.1), not on a page of tiles.
+    assert pagina.inner_text("h1") == "Dagoverzicht CCP"
     axe.controleer(pagina)
     pagina.get_by_role("link", name="Nieuwe crisisaanmelding").first.click()
     axe.controleer(pagina)

@@ -1,0 +1,166 @@
+"""#15.1 / #16.4: one pattern for page actions. A refused action keeps what the user typed, shows
+each error at its field (aria-describedby), names things in words (never a code), and every
+label on a case page points at its own input."""
+
+import datetime
+import re
+from collections import Counter
+
+import pytest
+import time_machine
+
+from crisis.models import Inzet
+from kern.models import Voorziening, Voorzieningtype
+from servicepunt import services as sp
+from tests.crisis.helpers import AANMELDINGEN, referral
+from tests.factories import JeugdigeFactory, persona
+
+pytestmark = pytest.mark.django_db
+NU = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)  # Monday 11:00 in Amsterdam
+
+
+@pytest.fixture(autouse=True)
+def _zonder_tweestaps(settings):
+    settings.TWEESTAPS_VERPLICHT = False
+
+
+def _aanmelding(api, ccp) -> int:
+    r = api(ccp).post(AANMELDINGEN, referral(geboortedatum="2010-05-01"), format="json")
+    assert r.status_code == 201, r.json()
+    pk = r.json()["id"]
+    assert api(ccp).post(f"{AANMELDINGEN}{pk}/triage/", {"ernst": "hoog"}, format="json").status_code == 200
+    return pk
+
+
+def _geselecteerd(html: str, select_id: str) -> list[str]:
+    select = re.search(rf'<select[^>]*id="{select_id}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, f"geen select {select_id}"
+    return re.findall(r'<option value="([^"]*)"[^>]*selected', select.group(1))
+
+
+def _ids_en_labels(html: str):
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    labels = re.findall(r'<label[^>]*\sfor="([^"]+)"', html)
+    return Counter(ids), labels
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_fout_bij_de_inzet_houdt_elke_ingevulde_waarde(client, api, ccp):
+    pk = _aanmelding(api, ccp)
+    bed = Voorziening.objects.get(type_id="crisisgroep_12plus")
+    client.force_login(ccp)
+    r = client.post(
+        f"/crisis/aanmeldingen/{pk}/",
+        {
+            "actie": "inzet",
+            "hulpvorm": "crisisbed",
+            "voorziening": bed.pk,
+            "startdatum": "2026-11-23",
+            "verwachte_einddatum": "2026-13-45",  # not a date
+            "ambulant_door": "lokaal_team",
+            "boven_capaciteit_reden": "Mijn getypte tekst",
+        },
+    )
+    html = r.content.decode()
+    assert r.status_code == 200 and "Niet opgeslagen" in html
+    assert _geselecteerd(html, "id_ambulant_door") == ["lokaal_team"]
+    assert _geselecteerd(html, "id_hulpvorm") == ["crisisbed"]
+    assert _geselecteerd(html, "id_voorziening") == [str(bed.pk)]
+    assert 'value="2026-11-23"' in html and "Mijn getypte tekst" in html
+    assert not Inzet.objects.filter(aanmelding_id=pk).exists()
+
+
+@time_machine.travel(NU, tick=False)
+def test_de_fout_staat_bij_het_veld_en_is_eraan_gekoppeld(client, api, ccp):
+    pk = _aanmelding(api, ccp)
+    client.force_login(ccp)
+    html = client.post(
+        f"/crisis/aanmeldingen/{pk}/",
+        {"actie": "inzet", "hulpvorm": "ambulant", "startdatum": ""},
+    ).content.decode()
+    veld = re.search(r'<input[^>]*id="id_startdatum"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in veld
+    assert "id_startdatum_fout" in re.search(r'aria-describedby="([^"]+)"', veld).group(1)
+    assert re.search(r'<span class="fout[^"]*" id="id_startdatum_fout">[^<]+</span>', html)
+    # ... and the message at the top names the field in words.
+    assert "Niet opgeslagen: Startdatum:" in html
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_verblijf_zonder_ambulante_hulp_zegt_het_in_woorden(client, api, ccp):
+    pk = _aanmelding(api, ccp)
+    bed = Voorziening.objects.get(type_id="crisisgroep_12plus")
+    client.force_login(ccp)
+    html = client.post(
+        f"/crisis/aanmeldingen/{pk}/",
+        {"actie": "inzet", "hulpvorm": "crisisbed", "voorziening": bed.pk, "startdatum": "2026-11-23"},
+    ).content.decode()
+    assert "het lokale team van Almere" in html
+    assert "lokaal_team'" not in html and "'lokaal_team" not in html
+    # A value the list does not hold is refused in words, without repeating the code.
+    html = client.post(
+        f"/crisis/aanmeldingen/{pk}/",
+        {
+            "actie": "inzet",
+            "hulpvorm": "crisisbed",
+            "voorziening": bed.pk,
+            "startdatum": "2026-11-23",
+            "ambulant_door": "onzin_code",
+        },
+    ).content.decode()
+    assert "Kies een van de mogelijkheden uit de lijst." in html
+    assert "onzin_code" not in html
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_onbekende_actie_is_400(client, api, ccp):
+    pk = _aanmelding(api, ccp)
+    client.force_login(ccp)
+    assert client.post(f"/crisis/aanmeldingen/{pk}/", {"actie": "bestaat-niet"}).status_code == 400
+    assert client.post(f"/crisis/aanmeldingen/{pk}/", {"actie": "afsluiten"}).status_code == 400
+
+
+@time_machine.travel(NU, tick=False)
+def test_op_de_beschikking_wijst_elk_label_naar_zijn_eigen_veld(client):
+    anouk = persona("toegang", gemeente_id="almere", username="anouk")
+    b = sp.beschikking_registreren(
+        anouk,
+        jeugdige=JeugdigeFactory(gemeente_id="almere"),
+        afgegeven_op=datetime.date(2026, 11, 20),
+        zorgtype=Voorzieningtype.objects.filter(hulpvorm__isnull=True).first(),
+    )
+    client.force_login(persona("servicepunt", username="sp"))
+    html = client.get(f"/servicepunt/beschikkingen/{b.pk}/").content.decode()
+    ids, labels = _ids_en_labels(html)
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert all(ids[f] == 1 for f in labels), [f for f in labels if ids[f] != 1]
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_fout_op_de_beschikking_staat_bij_het_eigen_formulier(client):
+    anouk = persona("toegang", gemeente_id="almere", username="anouk")
+    b = sp.beschikking_registreren(
+        anouk, jeugdige=JeugdigeFactory(gemeente_id="almere"), afgegeven_op=datetime.date(2026, 11, 20)
+    )
+    client.force_login(anouk)
+    html = client.post(
+        f"/servicepunt/beschikkingen/{b.pk}/",
+        {"actie": "overbrugging", "startdatum": "2026-11-01", "omschrijving": "Gezinscoach"},
+    ).content.decode()
+    assert "Niet opgeslagen" in html
+    # The typed description stays in the bridging form, the error stands there too.
+    assert re.search(
+        r'id="id_overbrugging_omschrijving"[^>]*value="Gezinscoach"|value="Gezinscoach"[^>]*id="id_overbrugging_omschrijving"',
+        html,
+    )
+    assert 'id="id_overbrugging_startdatum_fout"' in html
+
+
+@time_machine.travel(NU, tick=False)
+def test_de_ccp_begint_op_het_dagoverzicht_andere_rollen_op_hun_tegels(client):
+    client.force_login(persona("ccp", username="carla"))
+    r = client.get("/")
+    assert r.status_code == 302 and r.url == "/crisis/"
+    client.force_login(persona("toegang", gemeente_id="almere", username="anouk"))
+    r = client.get("/")
+    assert r.status_code == 200 and "Goedendag" in r.content.decode()
