@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
@@ -40,6 +41,7 @@ def _deel(qs) -> tuple[list, int]:
 
 
 @jeugdpagina("crisis.dagoverzicht_zien", onderwerp="crisis.dagoverzicht")
+@vary_on_headers("HX-Request")
 def dagoverzicht(request):
     nu = timezone.now()
     # Each referral stands in exactly one queue: the one its state names (regels.wachtrij).
@@ -89,10 +91,12 @@ def dagoverzicht(request):
         + [e.inzet.aanmelding for e in signalen["escalaties"]]
     )
     log_lijst(request.user, "crisis.dagoverzicht", getoond, "jeugdige_id", request)
+    # The poll (htmx, every 30 s) asks for the part that refreshes; the same queries as the page.
     return render(
         request,
-        "crisis/dagoverzicht.html",
+        "crisis/_dagoverzicht.html" if request.htmx else "crisis/dagoverzicht.html",
         {
+            "bijgewerkt": nu,
             "nieuw": nieuw,
             "nieuw_totaal": nieuw_totaal,
             "te_verdelen": te_verdelen,
@@ -376,6 +380,7 @@ def aanmelding(request, obj):
 
 
 @login_required
+@vary_on_headers("HX-Request")
 def beschikbaarheid(request):
     vereist(request.user, "crisis.beschikbaarheid_zien")
     if request.method == "POST":
@@ -391,7 +396,8 @@ def beschikbaarheid(request):
     bord = services.crisisbord(instelling=instelling)
     for v in bord:
         v.mag_bevestigen = request.user.has_perm("crisis.capaciteit_bevestigen", v)
-    return render(request, "crisis/beschikbaarheid.html", {"bord": bord, "lang_na": lang_na})
+    sjabloon = "crisis/_beschikbaarheid.html" if request.htmx else "crisis/beschikbaarheid.html"  # the poll
+    return render(request, sjabloon, {"bord": bord, "lang_na": lang_na, "bijgewerkt": timezone.now()})
 
 
 @jeugdpagina("crisis.toewijzingen_zien", onderwerp="crisis.toewijzing")

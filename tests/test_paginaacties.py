@@ -164,3 +164,50 @@ def test_de_ccp_begint_op_het_dagoverzicht_andere_rollen_op_hun_tegels(client):
     client.force_login(persona("toegang", gemeente_id="almere", username="anouk"))
     r = client.get("/")
     assert r.status_code == 200 and "Goedendag" in r.content.decode()
+
+
+@pytest.mark.parametrize("pad", ["/crisis/", "/crisis/beschikbaarheid/"])
+@time_machine.travel(NU, tick=False)
+def test_dagoverzicht_en_bord_verversen_zichzelf_en_werken_zonder_javascript(client, pad):
+    client.force_login(persona("ccp", username="carla"))
+    html = client.get(pad).content.decode()
+    ververs = re.search(r"<div id=\"ververst\"[^>]*>", html).group(0)
+    assert f'hx-get="{pad}"' in ververs and 'hx-trigger="every 30s"' in ververs and "data-ververs" in ververs
+    assert "js/verversen.js" in html  # pauses the poll while a form is in use
+    assert f'href="{pad}">Vernieuwen</a>' in html  # without JavaScript
+    # The poll gets the refreshing part only, and says it depends on the header.
+    r = client.get(pad, headers={"HX-Request": "true"})
+    deel = r.content.decode()
+    assert deel.lstrip().startswith('<div id="ververst"') and "<html" not in deel
+    assert "HX-Request" in r.headers["Vary"]
+
+
+def test_het_verversscript_pauzeert_bij_een_formulier_in_gebruik():
+    from django.contrib.staticfiles import finders
+
+    script = open(finders.find("js/verversen.js"), encoding="utf-8").read()
+    assert "htmx:confirm" in script and "preventDefault" in script
+    assert "form.wordt-ingevuld" in script and "form:focus-within" in script
+
+
+@pytest.mark.parametrize("pad", ["/crisis/", "/crisis/beschikbaarheid/"])
+def test_de_poll_groeit_niet_met_de_data(client, settings, pad):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.test_querytellingen import vul
+
+    settings.TWEESTAPS_VERPLICHT = False
+    users = {r: persona(r, username=f"q-{r}") for r in ("ccp", "toegang", "servicepunt")}
+    client.force_login(users["ccp"])
+
+    def tel():
+        client.get(pad, headers={"HX-Request": "true"})
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(pad, headers={"HX-Request": "true"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    vul(2, users)
+    weinig = tel()
+    vul(20, users)
+    assert tel() == weinig
