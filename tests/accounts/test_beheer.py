@@ -66,6 +66,10 @@ def test_beheer_heeft_alleen_de_rechten_van_functioneel_beheer(beheerder):
         "kern.change_voorziening",
         "kern.add_sluitingsdag",
         "kern.change_hulpvorm",
+        "kern.change_alternatief",
+        "kern.change_regioinstelling",
+        "experttafel.change_thema",
+        "axes.delete_accessattempt",  # unlocking a locked-out user
         "accounts.add_gebruiker",
         "accounts.change_gebruiker",
         "audit.view_auditregel",
@@ -88,6 +92,13 @@ def test_beheer_heeft_alleen_de_rechten_van_functioneel_beheer(beheerder):
         "servicepunt.plaatsen",
         "rapportage.ccp_cijfers",
         "auth.change_group",
+        "auth.change_permission",
+        "accounts.delete_gebruiker",
+        "kern.add_regioinstelling",
+        "kern.delete_regioinstelling",
+        "otp_totp.view_totpdevice",
+        "otp_totp.change_totpdevice",
+        "otp_totp.delete_totpdevice",
     ):
         assert not beheerder.has_perm(perm), perm
 

@@ -109,3 +109,17 @@ def test_ook_de_index_van_de_technische_superuser_is_nederlands(client, settings
     tekst = zichtbare_tekst(client.get("/beheer/").content.decode())
     assert [w for w in ("Access attempts", "TOTP devices", "access logs", "Axes", "Otp_Totp") if w in tekst] == []
     assert "Inlogpogingen" in tekst and "Inlogbeveiliging" in tekst
+
+
+def test_ook_elke_lijst_van_de_technische_superuser_is_nederlands(client, settings):
+    from accounts.models import Gebruiker
+
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(Gebruiker.objects.create_superuser("root", password="x" * 12))
+    fouten = {}
+    for model in admin.site._registry:
+        pad = f"/beheer/{model._meta.app_label}/{model._meta.model_name}/"
+        gevonden = engels_op(client, pad)
+        if gevonden:
+            fouten[pad] = gevonden
+    assert not fouten, fouten
