@@ -11,9 +11,9 @@ from django.db.models import Avg, BooleanField, Case, Count, F, Max, Min, Value,
 from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
 from kern.models import Alternatief, Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
 from kern.querysets import aantal_personen
+from perspectiefregie.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
-from .regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
 
 GROEPEN = [g for g, _ in LEEFTIJDSGROEPEN]
 __all__ = ["ccp_cijfers", "als_csv_rijen", "vervolg_rijen"]

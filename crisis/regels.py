@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from kern import termijnen
+from perspectiefregie.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the plan's term lives with the plan
 
-PERSPECTIEFPLAN_TERMIJN_DAGEN = 14  # evaluation and perspective plan within two weeks of admission
 VERWACHT_VERTREK_DAGEN = 7  # the bed board lists departures expected within a week
 
 

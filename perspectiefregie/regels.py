@@ -3,12 +3,13 @@
 import datetime
 from collections.abc import Set
 
-from crisis.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN  # the CCP's term, decided once
 from kern import kalender, termijnen
 
 REGISSEUR_BINNEN_WERKDAGEN = 2
-# A perspective plan within two weeks of a crisis admission (domain §3). For 24-hour care the
-# region names no term; six weeks is the working agreement until it does.
+# A perspective plan within two weeks of a crisis admission (domain §3): the one place of that
+# term, which the CCP's own deadline (crisis.regels) reads. For 24-hour care the region names no
+# term; six weeks is the working agreement until it does.
+PERSPECTIEFPLAN_TERMIJN_DAGEN = 14
 PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
 NA_18_VANAF = 16  # default of kern.Regioinstelling.na_18_vanaf_leeftijd
 # Follow-up codes after a crisis stay that mean the youth is home: the period of care ends.
