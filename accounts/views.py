@@ -57,4 +57,8 @@ def tweestaps(request):
 
 
 class UitloggenView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        antwoord = super().post(request, *args, **kwargs)
+        # Added after logout flushed the session, so the login page shows it once.
+        messages.success(request, "U bent uitgelogd.")
+        return antwoord

@@ -69,6 +69,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files come precompressed from WhiteNoise, which answers before
+    # this). BREACH needs a secret in a compressed body beside text an attacker chooses, read
+    # over many requests that carry the victim's cookies: Django masks the CSRF token anew in
+    # every response, this middleware pads each body with random bytes ("Heal the Breach",
+    # Django 4.2+), and the Lax session cookie is not sent on cross-site subrequests. Placed
+    # before (outside) everything that writes the body.
+    "django.middleware.gzip.GZipMiddleware",
     "flevojeugd.middleware.WeigerNulTekens",
     "flevojeugd.middleware.NietBewaren",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -101,7 +108,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.navigatie",
+                "flevojeugd.context_processors.crisislijn",
             ],
+            # {% tabel %}: the scrolling region every data table stands in.
+            "builtins": ["kern.templatetags.tabel"],
         },
     },
 ]

@@ -15,6 +15,8 @@ api_v1 = [
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
+    # Pages name their icon in base.html; the admin, PDFs and old browsers ask /favicon.ico.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("account/", include("accounts.urls")),
     path("crisis/", include("crisis.urls")),
     path("experttafel/", include("experttafel.urls")),

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 
 from accounts.navigatie import startblokken, startpagina
@@ -14,6 +14,14 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "database onbereikbaar"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    """Pages name their icon in base.html; the admin, PDFs and old browsers ask /favicon.ico.
+    Resolved per request, so a missing static manifest cannot break the URL configuration."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
 @login_required
@@ -56,4 +64,13 @@ def serverfout(request):
         return JsonResponse(
             {"detail": "Er ging iets mis aan onze kant. Wat eerder is bevestigd, is bewaard."}, status=500
         )
-    return render(request, "500.html", status=500)
+    # Rendered without the context processors (menu, user, the crisis line's setting): the
+    # database may be the very fault. The footer shows the crisis line this process last showed.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    from . import context_processors
+
+    return HttpResponseServerError(
+        loader.render_to_string("500.html", {"crisislijn": context_processors.laatst_getoond})
+    )

@@ -26,6 +26,7 @@ NU = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)
 GEEN_JEUGDGEGEVENS = {
     "start": "startblokken per rol, geen gegevens",
     "healthz": "de database antwoordt",
+    "favicon": "verwijst naar het pictogram onder static/",
     "accounts:inloggen": "inloggen",
     "accounts:tweestaps": "tweestapsverificatie",
     "accounts:uitloggen": "uitloggen",

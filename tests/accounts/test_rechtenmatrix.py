@@ -18,6 +18,7 @@ _ = None  # a URL only reachable in a way the matrix does not GET (POST-only, or
 MATRIX = {
     "start": ("/", ALLE),
     "healthz": ("/healthz", ALLE),
+    "favicon": ("/favicon.ico", _),  # a redirect to static/ for everyone (tests/test_opmaak.py)
     "schema": ("/api/schema/", ALLE),
     "api-docs": ("/api/docs/", ALLE),
     "accounts:inloggen": ("/account/inloggen/", _),
