@@ -38,6 +38,8 @@ def is_ret_aanmelder(user):
 
 
 rules.add_perm("audit.inzien", is_beheer)
+# The region's code lists (codes and labels, no youth's data) for every signed-in user and system.
+rules.add_perm("kern.codelijsten_zien", rules.is_authenticated)
 
 # Functional administration (contract: Users and roles): explicit model permissions for the
 # reference data, regional settings, closing days, users and the audit log, and nothing else.

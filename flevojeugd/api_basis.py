@@ -11,6 +11,10 @@
   whose POST only reads (a search) sets `idempotent = False`.
 - `BasisLijstView`: lists start from `zichtbaar_voor(user)` and write one audit row per shown
   youth (one query), whether or not the list is paginated.
+- `ActieView`: every POST action in one shape, configured rather than written (the API's
+  counterpart of the pages' ACTIES tables): look up, validate, call the service, answer.
+- `operaties`: the readable operationId per HTTP method in /api/schema/ (flevojeugd/schema.py),
+  which becomes a function's name in a client generated from the schema.
 
 tests/test_api_basis.py lists every API endpoint and asserts it derives from `BasisAPIView`.
 """
@@ -43,6 +47,8 @@ class BasisAPIView(APIView):
     # A POST honours Idempotency-Key; a POST that only reads (a search) says False.
     idempotent = True
     _sleutel = None
+    # HTTP method -> operationId in the schema, e.g. {"POST": "trieren"} (tests/test_api_client.py).
+    operaties: dict[str, str] = {}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication first: 401 before 403
@@ -156,3 +162,63 @@ class BasisLijstView(BasisAPIView, generics.ListAPIView):
         if page is not None:
             return self.get_paginated_response(serializer.data)
         return Response(serializer.data)
+
+
+class ActieView(BasisAPIView):
+    """POST: one action on one record (…/{pk}/<actie>/), or a new record (POST on a list).
+
+    1. the record the user may see (`actie_op`, 404 otherwise, logged) and act on (`object_rechten`, 403);
+    2. the JSON body through `invoer` (400 naming the field);
+    3. the service `dienst(user, [record,] request=request, **invoer)`: it is atomic, writes the audit
+       row and says no with a field error (400) or a `Conflict` (409), which flevojeugd.api answers;
+    4. the answer: `uitvoer` of the result (`herlezen` reads it again where the answer shows more).
+
+    The schema takes request and answer from the same attributes (flevojeugd/schema.py)."""
+
+    actie_op = None  # queryset of the records the action is on; None: the action creates one
+    invoer = None  # serializer class of the JSON body; None: the action takes no body
+    dienst = None  # the service function (a plain function: see `uitvoeren`)
+    uitvoer = None  # serializer class of the answer
+    status_code = 200
+
+    @classmethod
+    def actie(cls, invoer, dienst, *, recht=None, object_recht=None, operatie=None, **instellingen):
+        """One row of a function's table of actions: a subclass whose operationId is the service's
+        name (or `operatie`), with the permission for the role (`recht`, checked before the lookup)
+        or for the record (`object_recht`)."""
+        operatie = operatie or dienst.__name__
+        attrs = {"operaties": {"POST": operatie}, "invoer": invoer, "dienst": dienst, "__module__": cls.__module__}
+        if recht:
+            attrs["rechten"] = {"POST": recht}
+        if object_recht:
+            attrs["object_rechten"] = {"POST": object_recht}
+        naam = "".join(deel.capitalize() for deel in operatie.split("_")) + "View"
+        return type(naam, (cls,), {**attrs, **instellingen})
+
+    def post(self, request, pk=None):
+        record = self.zichtbaar(self.actie_op, pk) if self.actie_op is not None else None
+        gegevens = self.valideer(request.data)
+        resultaat = self.uitvoeren(record, gegevens)
+        return Response(self.antwoord(record, resultaat), status=self.status_code)
+
+    def valideer(self, data) -> dict:
+        if self.invoer is None:
+            return {}
+        invoer = self.invoer(data=data)
+        invoer.is_valid(raise_exception=True)
+        return dict(invoer.validated_data)
+
+    def uitvoeren(self, record, gegevens: dict):
+        # Read from the class: a function stored on a class is not bound to the instance there.
+        dienst = type(self).dienst
+        if dienst is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} noemt geen dienst.")
+        args = (self.request.user,) if record is None else (self.request.user, record)
+        return dienst(*args, request=self.request, **gegevens)
+
+    def herlezen(self, record, resultaat):
+        """What the answer shows: by default the service's result."""
+        return resultaat
+
+    def antwoord(self, record, resultaat):
+        return self.uitvoer(self.herlezen(record, resultaat)).data

@@ -10,6 +10,7 @@ api_v1 = [
     path("perspectiefregie/", include("perspectiefregie.api.urls")),
     path("servicepunt/", include("servicepunt.api.urls")),
     path("rapportage/", include("rapportage.api.urls")),
+    path("codelijsten/", include("kern.api.urls")),
 ]
 
 urlpatterns = [

@@ -135,15 +135,16 @@ class ZoekBackend(DjangoFilterBackend):
 
 def _zoekvraag(data):
     """A search body is one object of plain values (the schema says strings): a list, an object or
-    an array as a value is a 400 naming the field, never a 500 inside the filter's widgets."""
+    a boolean as a value is a 400 naming the field, never a 500 inside the filter's widgets; a
+    number is read as its text."""
     from rest_framework.exceptions import ValidationError
 
     if not hasattr(data, "items"):
         raise ValidationError({"non_field_errors": ["Stuur de zoekvraag als één JSON-object."]})
-    fout = {k: ["Verwacht tekst, geen lijst of object."] for k, v in data.items() if isinstance(v, (dict, list))}
+    fout = {k: ["Verwacht tekst, geen lijst of object."] for k, v in data.items() if isinstance(v, bool | dict | list)}
     if fout:
         raise ValidationError(fout)
-    return data
+    return {k: v if v is None or isinstance(v, str) else str(v) for k, v in data.items()}
 
 
 PER_PAGINA = 25

@@ -46,6 +46,15 @@ class ToewijzingSerializer(serializers.ModelSerializer):
         ]
 
 
+class WeigeringSerializer(ToewijzingSerializer):
+    """The declined assignment, and the one it passed on to (null when no provider is left)."""
+
+    doorgezet_naar = ToewijzingSerializer(read_only=True, allow_null=True)
+
+    class Meta(ToewijzingSerializer.Meta):
+        fields = [*ToewijzingSerializer.Meta.fields, "doorgezet_naar"]
+
+
 class InzetSerializer(serializers.ModelSerializer):
     hulpvorm = serializers.CharField(source="hulpvorm_id")
     aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)

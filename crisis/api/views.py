@@ -2,24 +2,15 @@
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
 from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 
 from .. import correcties, services
 from ..filters import AanmeldingFilter
 from ..models import Aanmelding, Inzet, Toewijzing
 from . import serializers as s
-
-
-class AanmeldingBasis(BasisAPIView):
-    audit_onderwerp = "crisis.aanmelding"
-
-    def aanmelding(self, pk) -> Aanmelding:
-        """Only referrals the user may see exist for them (404 otherwise, logged)."""
-        return self.zichtbaar(Aanmelding.objects, pk)
 
 
 def _volledig(aanmelding_id):
@@ -30,15 +21,42 @@ def _volledig(aanmelding_id):
     )
 
 
-class AanmeldingenView(BasisLijstView):
+class AanmeldingActie(ActieView):
+    """An action on a referral the user may see."""
+
+    actie_op = Aanmelding.objects
+    audit_onderwerp = "crisis.aanmelding"
+
+
+class AanmeldingBijwerken(AanmeldingActie):
+    """An action that changes the referral itself: the answer is the referral as it now stands."""
+
+    uitvoer = s.AanmeldingSerializer
+
+    def herlezen(self, aanmelding, resultaat):
+        return _volledig(aanmelding.pk)
+
+
+class InzetActie(ActieView):
+    """An action on a deployment: visible with its referral; what may be done depends on whose it is."""
+
+    actie_op = Inzet.objects.select_related("voorziening", "hulpvorm")
+    audit_onderwerp = "crisis.inzet"
+    object_rechten = {"POST": "crisis.afsluiten"}
+    uitvoer = s.InzetSerializer
+
+
+class AanmeldingenView(ActieView, BasisLijstView):
     serializer_class = s.AanmeldingSerializer
     model = Aanmelding
     rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmelden"}
+    operaties = {"GET": "aanmeldingen_lijst", "POST": "aanmelden"}
     audit_onderwerp = "crisis.aanmelding"
     # The page's own FilterSet: registratienummer, gemeente, status, hulpvraag, van, tot, sorteer.
     # Name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py says why).
     filter_backends = [ZoekBackend]
     filterset_class = AanmeldingFilter
+    invoer, dienst, uitvoer, status_code = s.AanmeldingInvoer, services.aanmelden, s.AanmeldingSerializer, 201
 
     def verfijn(self, queryset):
         return (
@@ -49,17 +67,13 @@ class AanmeldingenView(BasisLijstView):
             .order_by("-aangemeld_op", "-id")
         )
 
-    @extend_schema(request=s.AanmeldingInvoer, responses={201: s.AanmeldingSerializer})
-    def post(self, request):
-        invoer = s.AanmeldingInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        aanmelding = services.aanmelden(request.user, request=request, **invoer.validated_data)
+    def herlezen(self, record, aanmelding):
         # A new referral has no deployments or assignments yet: no need to ask the database.
         aanmelding._prefetched_objects_cache = {
             "inzetten": Inzet.objects.none(),
             "toewijzingen": Toewijzing.objects.none(),
         }
-        return Response(s.AanmeldingSerializer(aanmelding).data, status=status.HTTP_201_CREATED)
+        return aanmelding
 
 
 class AanmeldingenZoekenView(AanmeldingenView):
@@ -68,6 +82,7 @@ class AanmeldingenZoekenView(AanmeldingenView):
 
     idempotent = False  # a search only reads
     rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmeldingen_zien"}
+    operaties = {"POST": "aanmeldingen_zoeken"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 
     @extend_schema(
@@ -78,156 +93,77 @@ class AanmeldingenZoekenView(AanmeldingenView):
         return self.list(request)
 
 
-class AanmeldingView(AanmeldingBasis):
+class AanmeldingView(BasisAPIView):
     rechten = {"GET": "crisis.aanmeldingen_zien"}
+    operaties = {"GET": "aanmelding_lezen"}
+    audit_onderwerp = "crisis.aanmelding"
 
     @extend_schema(responses=s.AanmeldingSerializer)
     def get(self, request, pk):
-        aanmelding = self.aanmelding(pk)
+        aanmelding = self.zichtbaar(Aanmelding.objects, pk)
         self.log_inzien(aanmelding, aanmelding.jeugdige)
         return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
 
 
-class TriageView(AanmeldingBasis):
-    rechten = {"POST": "crisis.trieren"}
+class ToewijzingActie(AanmeldingActie):
+    """An action on the referral's assignment to a provider: the answer is the assignment."""
 
-    @extend_schema(request=s.TriageInvoer, responses=s.AanmeldingSerializer)
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.TriageInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.trieren(request.user, aanmelding, request=request, **invoer.validated_data)
-        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
+    uitvoer = s.ToewijzingSerializer
 
 
-class GeenInzetView(AanmeldingBasis):
-    rechten = {"POST": "crisis.trieren"}
-
-    @extend_schema(request=s.GeenInzetInvoer, responses=s.AanmeldingSerializer)
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.GeenInzetInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.geen_inzet(request.user, aanmelding, request=request, **invoer.validated_data)
-        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
-
-
-class VerdelenView(AanmeldingBasis):
-    rechten = {"POST": "crisis.verdelen"}
-
-    @extend_schema(request=s.VerdelenInvoer, responses={201: s.ToewijzingSerializer})
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.VerdelenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        toewijzing = services.verdelen(request.user, aanmelding, request=request, **invoer.validated_data)
-        return Response(s.ToewijzingSerializer(toewijzing).data, status=status.HTTP_201_CREATED)
+# The referral's actions, one row each: input, service (its name is the operationId), permission.
+TriageView = AanmeldingBijwerken.actie(s.TriageInvoer, services.trieren, recht="crisis.trieren")
+GeenInzetView = AanmeldingBijwerken.actie(s.GeenInzetInvoer, services.geen_inzet, recht="crisis.trieren")
+# Correct a referral's codes, with a reason; the earlier value is kept.
+AanmeldingCorrectieView = AanmeldingBijwerken.actie(
+    s.AanmeldingCorrectieInvoer, correcties.aanmelding_corrigeren, object_recht="crisis.aanmelding_corrigeren"
+)
+VerdelenView = ToewijzingActie.actie(s.VerdelenInvoer, services.verdelen, recht="crisis.verdelen", status_code=201)
+AccepterenView = ToewijzingActie.actie(None, services.accepteren, recht="crisis.toewijzingen_zien")
+InzetAanmakenView = AanmeldingActie.actie(
+    s.InzetInvoer, services.inzetten, recht="crisis.inzetten", uitvoer=s.InzetSerializer, status_code=201
+)
 
 
-class WeigerenView(AanmeldingBasis):
+class WeigerenView(AanmeldingActie):
     rechten = {"POST": "crisis.toewijzingen_zien"}
+    operaties = {"POST": "weigeren"}
+    invoer, dienst, uitvoer = s.WeigerenInvoer, services.weigeren, s.WeigeringSerializer
 
-    @extend_schema(request=s.WeigerenInvoer, responses=s.ToewijzingSerializer)
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.WeigerenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        geweigerd, nieuwe = services.weigeren(request.user, aanmelding, request=request, **invoer.validated_data)
-        data = s.ToewijzingSerializer(geweigerd).data
-        data["doorgezet_naar"] = s.ToewijzingSerializer(nieuwe).data if nieuwe else None
-        return Response(data)
+    def herlezen(self, aanmelding, resultaat):
+        geweigerd, nieuwe = resultaat
+        geweigerd.doorgezet_naar = nieuwe  # read by WeigeringSerializer
+        return geweigerd
 
 
-class AccepterenView(AanmeldingBasis):
-    rechten = {"POST": "crisis.toewijzingen_zien"}
-
-    @extend_schema(request=None, responses=s.ToewijzingSerializer)
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        return Response(s.ToewijzingSerializer(services.accepteren(request.user, aanmelding, request=request)).data)
-
-
-class InzetAanmakenView(AanmeldingBasis):
-    rechten = {"POST": "crisis.inzetten"}
-
-    @extend_schema(request=s.InzetInvoer, responses={201: s.InzetSerializer})
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.InzetInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        inzet = services.inzetten(request.user, aanmelding, request=request, **invoer.validated_data)
-        return Response(s.InzetSerializer(inzet).data, status=status.HTTP_201_CREATED)
+# The deployment's actions: who may take them depends on whose deployment it is.
+AfsluitenView = InzetActie.actie(s.AfsluitenInvoer, services.afsluiten, operatie="inzet_afsluiten")
+# Correct a registered fact of a deployment, with a reason; the earlier value is kept.
+InzetCorrectieView = InzetActie.actie(
+    s.InzetCorrectieInvoer, correcties.inzet_corrigeren, object_recht="crisis.inzet_corrigeren"
+)
 
 
-class InzetBasis(BasisAPIView):
-    """A deployment is visible with its referral; closing it depends on whose it is."""
+class PerspectiefplanView(InzetActie):
+    operaties = {"POST": "perspectiefplan_vastleggen"}
+    invoer = s.PerspectiefplanInvoer
 
-    audit_onderwerp = "crisis.inzet"
-    object_rechten = {"POST": "crisis.afsluiten"}
-
-    def inzet(self, pk) -> Inzet:
-        return self.zichtbaar(Inzet.objects.select_related("voorziening", "hulpvorm"), pk)
-
-
-class AfsluitenView(InzetBasis):
-    @extend_schema(request=s.AfsluitenInvoer, responses=s.InzetSerializer)
-    def post(self, request, pk):
-        inzet = self.inzet(pk)
-        invoer = s.AfsluitenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        inzet = services.afsluiten(request.user, inzet, request=request, **invoer.validated_data)
-        return Response(s.InzetSerializer(inzet).data)
-
-
-class PerspectiefplanView(InzetBasis):
-    @extend_schema(request=s.PerspectiefplanInvoer, responses=s.InzetSerializer)
-    def post(self, request, pk):
-        inzet = self.inzet(pk)
-        invoer = s.PerspectiefplanInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        inzet = services.perspectiefplan_vastleggen(
-            request.user,
+    def uitvoeren(self, inzet, gegevens):
+        return services.perspectiefplan_vastleggen(
+            self.request.user,
             inzet,
-            request=request,
-            datum=invoer.validated_data["perspectiefplan_datum"],
-            evaluatie_op=invoer.validated_data.get("evaluatie_op"),
+            request=self.request,
+            datum=gegevens["perspectiefplan_datum"],
+            evaluatie_op=gegevens.get("evaluatie_op"),
         )
-        return Response(s.InzetSerializer(inzet).data)
 
 
 class BeschikbaarheidView(BasisAPIView):
     """Beds per facility: no youth's data, so nothing to look up or log."""
 
     rechten = {"GET": "crisis.beschikbaarheid_zien"}
+    operaties = {"GET": "beschikbaarheid"}
 
     @extend_schema(responses=s.BeschikbaarheidSerializer(many=True))
     def get(self, request):
         return Response(s.BeschikbaarheidSerializer(services.crisisbord(), many=True).data)
-
-
-class InzetCorrectieView(InzetBasis):
-    """Correct a registered fact of a deployment, with a reason; the earlier value is kept."""
-
-    object_rechten = {"POST": "crisis.inzet_corrigeren"}
-
-    @extend_schema(request=s.InzetCorrectieInvoer, responses=s.InzetSerializer)
-    def post(self, request, pk):
-        inzet = self.inzet(pk)
-        invoer = s.InzetCorrectieInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        inzet = correcties.inzet_corrigeren(request.user, inzet, request=request, **invoer.validated_data)
-        return Response(s.InzetSerializer(inzet).data)
-
-
-class AanmeldingCorrectieView(AanmeldingBasis):
-    """Correct a referral's codes, with a reason; the earlier value is kept."""
-
-    object_rechten = {"POST": "crisis.aanmelding_corrigeren"}
-
-    @extend_schema(request=s.AanmeldingCorrectieInvoer, responses=s.AanmeldingSerializer)
-    def post(self, request, pk):
-        aanmelding = self.aanmelding(pk)
-        invoer = s.AanmeldingCorrectieInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        correcties.aanmelding_corrigeren(request.user, aanmelding, request=request, **invoer.validated_data)
-        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)

@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
 from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 
 from .. import correcties, services
@@ -28,6 +28,7 @@ class PlanningView(BasisAPIView):
     """Dates and reasons only: no youth's data."""
 
     rechten = {"GET": "experttafel.planning_zien"}
+    operaties = {"GET": "planning"}
 
     @extend_schema(
         parameters=[
@@ -49,6 +50,7 @@ class SessiesView(BasisLijstView):
     serializer_class = s.SessieSerializer
     model = Sessie
     rechten = {"GET": "experttafel.planning_zien", "POST": "experttafel.plannen"}
+    operaties = {"GET": "sessies_lijst", "POST": "sessie_toevoegen"}
     zichtbaarheid = False
     audit_onderwerp = None
 
@@ -69,6 +71,7 @@ class SessiesView(BasisLijstView):
 
 class SessieAnnulerenView(BasisAPIView):
     rechten = {"POST": "experttafel.plannen"}
+    operaties = {"POST": "sessie_annuleren"}
 
     @extend_schema(request=s.RedenInvoer, responses=s.SessieSerializer)
     def post(self, request, pk):
@@ -80,6 +83,7 @@ class SessieAnnulerenView(BasisAPIView):
 
 class SessieVerplaatsenView(BasisAPIView):
     rechten = {"POST": "experttafel.plannen"}
+    operaties = {"POST": "sessie_verplaatsen"}
 
     @extend_schema(request=s.VerplaatsenInvoer, responses=s.SessieSerializer)
     def post(self, request, pk):
@@ -93,6 +97,7 @@ class SessieVerplaatsenView(BasisAPIView):
 
 class AgendaView(BasisAPIView):
     rechten = {"POST": "experttafel.plannen"}
+    operaties = {"POST": "agenderen"}
 
     @extend_schema(request=s.AgendaInvoer, responses=s.CasusSerializer)
     def post(self, request, pk):
@@ -109,10 +114,12 @@ class AgendaView(BasisAPIView):
         return Response(s.CasusSerializer(_volledig(casus.pk)).data)
 
 
-class CasussenView(BasisLijstView):
+class CasussenView(ActieView, BasisLijstView):
     serializer_class = s.CasusSerializer
     model = Casus
     rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.inbrengen"}
+    operaties = {"GET": "casussen_lijst", "POST": "casus_indienen"}
+    invoer, dienst, uitvoer, status_code = s.CasusInvoer, services.indienen, s.CasusSerializer, 201
     audit_onderwerp = "experttafel.casus"
 
     # The page's own FilterSet; name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py).
@@ -126,12 +133,8 @@ class CasussenView(BasisLijstView):
             .order_by("-ingediend_op", "-id")
         )
 
-    @extend_schema(request=s.CasusInvoer, responses={201: s.CasusSerializer})
-    def post(self, request):
-        invoer = s.CasusInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        casus = services.indienen(request.user, request=request, **invoer.validated_data)
-        return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status.HTTP_201_CREATED)
+    def herlezen(self, record, casus):
+        return _volledig(casus.pk)
 
 
 class CasussenZoekenView(CasussenView):
@@ -140,6 +143,7 @@ class CasussenZoekenView(CasussenView):
 
     idempotent = False  # a search only reads
     rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.overzicht_zien"}
+    operaties = {"POST": "casussen_zoeken"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 
     @extend_schema(
@@ -152,6 +156,7 @@ class CasussenZoekenView(CasussenView):
 
 class CasusView(BasisAPIView):
     rechten = {"GET": "experttafel.overzicht_zien"}
+    operaties = {"GET": "casus_lezen"}
     audit_onderwerp = "experttafel.casus"
 
     @extend_schema(responses=s.CasusSerializer)
@@ -161,67 +166,42 @@ class CasusView(BasisAPIView):
         return Response(s.CasusSerializer(_volledig(casus.pk)).data)
 
 
-def _actie(invoer_cls, perm, uitvoeren, status_code=status.HTTP_200_OK):
-    """A POST action on one case: validate first (400), then permission, then the service."""
+class CasusActie(ActieView):
+    """An action on one case the user may see: the table below names, per action, the permission
+    on the case, the input and the service; the answer is the case as it now stands."""
 
-    class ActieView(BasisAPIView):
-        object_rechten = {"POST": perm}
-        audit_onderwerp = "experttafel.casus"
+    actie_op = Casus.objects
+    audit_onderwerp = "experttafel.casus"
+    uitvoer = s.CasusSerializer
 
-        @extend_schema(request=invoer_cls, responses={status_code: s.CasusSerializer})
-        def post(self, request, pk):
-            casus = self.zichtbaar(Casus.objects, pk)
-            invoer = invoer_cls(data=request.data) if invoer_cls else None
-            if invoer is not None:
-                invoer.is_valid(raise_exception=True)
-            uitvoeren(request, casus, invoer.validated_data if invoer else {})
-            return Response(s.CasusSerializer(_volledig(casus.pk)).data, status=status_code)
-
-    return ActieView
+    def herlezen(self, casus, resultaat):
+        return _volledig(casus.pk)
 
 
-OpvolgingView = _actie(
-    s.OpvolgingInvoer,
-    "experttafel.opvolgen",
-    lambda r, c, d: services.opvolging_vastleggen(r.user, c, request=r, **d),
-    status.HTTP_201_CREATED,
+def volgorde_wijzigen(user, casus, *, richting, request):
+    return services.volgorde_wijzigen(user, casus, richting=-1 if richting == "eerder" else 1, request=request)
+
+
+# The case's actions, one row each: input, service (its name is the operationId), permission on the case.
+OpvolgingView = CasusActie.actie(
+    s.OpvolgingInvoer, services.opvolging_vastleggen, object_recht="experttafel.opvolgen", status_code=201
 )
 # A wrong follow-up is corrected with a reason (#12.6); the earlier version is kept.
-OpvolgingCorrectieView = _actie(
-    s.OpvolgingCorrectieInvoer,
-    "experttafel.opvolgen",
-    lambda r, c, d: correcties.opvolging_corrigeren(r.user, c, request=r, **d),
+OpvolgingCorrectieView = CasusActie.actie(
+    s.OpvolgingCorrectieInvoer, correcties.opvolging_corrigeren, object_recht="experttafel.opvolgen"
 )
-AdviesView = _actie(
-    s.AdviesInvoer,
-    "experttafel.adviseren",
-    lambda r, c, d: services.adviseren(r.user, c, request=r, **d),
-    status.HTTP_201_CREATED,
+AdviesView = CasusActie.actie(s.AdviesInvoer, services.adviseren, object_recht="experttafel.adviseren", status_code=201)
+BesprokenView = CasusActie.actie(None, services.besproken, object_recht="experttafel.adviseren")
+EscalerenView = CasusActie.actie(s.RedenInvoer, services.escaleren, object_recht="experttafel.adviseren")
+IntrekkenView = CasusActie.actie(s.RedenInvoer, services.intrekken, object_recht="experttafel.intrekken")
+SluitenView = CasusActie.actie(
+    s.SluitenInvoer, services.sluiten, object_recht="experttafel.adviseren", operatie="casus_sluiten"
 )
-BesprokenView = _actie(None, "experttafel.adviseren", lambda r, c, d: services.besproken(r.user, c, request=r))
-EscalerenView = _actie(
-    s.RedenInvoer, "experttafel.adviseren", lambda r, c, d: services.escaleren(r.user, c, request=r, **d)
+UitnodigenView = CasusActie.actie(None, services.uitnodigen, object_recht="experttafel.plannen")
+DeelnemerView = CasusActie.actie(
+    s.DeelnemerInvoer, services.deelnemer_toevoegen, object_recht="experttafel.plannen", status_code=201
 )
-IntrekkenView = _actie(
-    s.RedenInvoer, "experttafel.intrekken", lambda r, c, d: services.intrekken(r.user, c, request=r, **d)
+EscalatieUitkomstView = CasusActie.actie(
+    s.EscalatieUitkomstInvoer, services.escalatie_uitkomst, object_recht="experttafel.adviseren"
 )
-SluitenView = _actie(
-    s.SluitenInvoer, "experttafel.adviseren", lambda r, c, d: services.sluiten(r.user, c, request=r, **d)
-)
-UitnodigenView = _actie(None, "experttafel.plannen", lambda r, c, d: services.uitnodigen(r.user, c, request=r))
-DeelnemerView = _actie(
-    s.DeelnemerInvoer,
-    "experttafel.plannen",
-    lambda r, c, d: services.deelnemer_toevoegen(r.user, c, request=r, **d),
-    status.HTTP_201_CREATED,
-)
-EscalatieUitkomstView = _actie(
-    s.EscalatieUitkomstInvoer,
-    "experttafel.adviseren",
-    lambda r, c, d: services.escalatie_uitkomst(r.user, c, request=r, **d),
-)
-VolgordeView = _actie(
-    s.VolgordeInvoer,
-    "experttafel.plannen",
-    lambda r, c, d: services.volgorde_wijzigen(r.user, c, richting=-1 if d["richting"] == "eerder" else 1, request=r),
-)
+VolgordeView = CasusActie.actie(s.VolgordeInvoer, volgorde_wijzigen, object_recht="experttafel.plannen")

@@ -3,11 +3,9 @@
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
-from rest_framework.response import Response
 
 from accounts.models import Gebruiker
-from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from flevojeugd.api_basis import ActieView, BasisLijstView
 from kern.fouten import Conflict, id_uit, veldfout
 
 from .. import correcties, services
@@ -27,18 +25,22 @@ def _trajecten(user):
     return _met_details(Traject.objects.zichtbaar_voor(user))
 
 
-class TrajectBasis(BasisAPIView):
-    audit_onderwerp = "perspectiefregie.traject"
+class TrajectActie(ActieView):
+    """An action on a trajectory the user may see; the answer is the trajectory as it now stands."""
 
-    def traject(self, pk) -> Traject:
-        """Only trajectories the user may see exist for them (404 otherwise, logged)."""
-        return self.zichtbaar(Traject.objects.select_related("jeugdige"), pk)
+    actie_op = Traject.objects.select_related("jeugdige")
+    audit_onderwerp = "perspectiefregie.traject"
+    uitvoer = s.TrajectSerializer
+
+    def herlezen(self, traject, resultaat):
+        return _trajecten(self.request.user).get(pk=traject.pk)
 
 
 class TrajectenView(BasisLijstView):
     serializer_class = s.TrajectSerializer
     model = Traject
     rechten = {"GET": "perspectiefregie.trajecten_zien"}
+    operaties = {"GET": "trajecten_lijst"}
     audit_onderwerp = "perspectiefregie.traject"
 
     @extend_schema(
@@ -57,52 +59,36 @@ class TrajectenView(BasisLijstView):
         return trajecten
 
 
-class RegisseurView(TrajectBasis):
+class RegisseurView(TrajectActie):
     object_rechten = {"POST": "perspectiefregie.regisseur_toewijzen"}
+    operaties = {"POST": "regisseur_toewijzen"}
+    invoer, status_code = s.RegisseurInvoer, 201
 
-    @extend_schema(request=s.RegisseurInvoer, responses={201: s.TrajectSerializer})
-    def post(self, request, pk):
-        traject = self.traject(pk)
-        invoer = s.RegisseurInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        regisseur = Gebruiker.objects.filter(username=invoer.validated_data["regisseur"], is_active=True).first()
+    def uitvoeren(self, traject, gegevens):
+        regisseur = Gebruiker.objects.filter(username=gegevens["regisseur"], is_active=True).first()
         if regisseur is None:
             raise veldfout(
                 "regisseur", "Onbekende gebruiker: geef de gebruikersnaam van een medewerker van de toegang."
             )
         services.wijs_regisseur_toe(
-            request.user, traject, regisseur=regisseur, reden=invoer.validated_data["reden"], request=request
-        )
-        return Response(
-            s.TrajectSerializer(_trajecten(request.user).get(pk=traject.pk)).data, status=status.HTTP_201_CREATED
+            self.request.user, traject, regisseur=regisseur, reden=gegevens["reden"], request=self.request
         )
 
 
-class SluitenView(TrajectBasis):
-    object_rechten = {"POST": "perspectiefregie.traject_sluiten"}
-
-    @extend_schema(request=s.TrajectSluitenInvoer, responses=s.TrajectSerializer)
-    def post(self, request, pk):
-        traject = self.traject(pk)
-        invoer = s.TrajectSluitenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.traject_sluiten(request.user, traject, request=request, **invoer.validated_data)
-        return Response(s.TrajectSerializer(_trajecten(request.user).get(pk=traject.pk)).data)
+SluitenView = TrajectActie.actie(
+    s.TrajectSluitenInvoer, services.traject_sluiten, object_recht="perspectiefregie.traject_sluiten"
+)
 
 
-class PlanCorrectieView(TrajectBasis):
+class PlanCorrectieView(TrajectActie):
     """Correct the trajectory's plan or its evaluation date, with a reason; the earlier version is kept."""
 
     object_rechten = {"POST": "perspectiefregie.plan_vastleggen"}
+    operaties = {"POST": "perspectiefplan_corrigeren"}
+    invoer = s.PlanCorrectieInvoer
 
-    @extend_schema(request=s.PlanCorrectieInvoer, responses=s.TrajectSerializer)
-    def post(self, request, pk):
-        traject = self.traject(pk)
-        invoer = s.PlanCorrectieInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        gegevens = dict(invoer.validated_data)
+    def uitvoeren(self, traject, gegevens):
         plan = traject.plannen.filter(soort=gegevens.pop("soort")).order_by("vastgesteld_op", "id").first()
         if plan is None:
             raise Conflict("Er is nog geen plan van deze soort vastgelegd: leg het eerst vast.")
-        correcties.plan_corrigeren(request.user, plan, request=request, **gegevens)
-        return Response(s.TrajectSerializer(_trajecten(request.user).get(pk=traject.pk)).data)
+        correcties.plan_corrigeren(self.request.user, plan, request=self.request, **gegevens)

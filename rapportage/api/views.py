@@ -46,7 +46,9 @@ def csv_antwoord(rijen, bestandsnaam: str) -> HttpResponse:
 
 
 GEMEENTE_PARAM = OpenApiParameter("gemeente", str, description="Code van een gemeente; zonder: de hele regio.")
-FORMAAT_PARAM = OpenApiParameter("formaat", str, enum=["json", "csv"], description="csv voor een CSV-bestand.")
+FORMAAT_PARAM = OpenApiParameter(
+    "formaat", str, enum=["json", "csv"], description="csv: dezelfde cijfers als CSV-bestand (text/csv)."
+)
 PUBLIEK_PARAM = OpenApiParameter(
     "publiek",
     str,
@@ -54,6 +56,13 @@ PUBLIEK_PARAM = OpenApiParameter(
     description='1: de publieke variant ("<5" voor 1 tot en met 4, "x" voor secundair geheim, null voor '
     "een statistiek over minder dan 5 jeugdigen).",
 )
+
+
+# The figures as JSON, or with ?formaat=csv as a CSV file (its own media type, so a client knows).
+CIJFERS_ANTWOORDEN = {
+    (200, "application/json"): OpenApiTypes.OBJECT,
+    (200, "text/csv"): OpenApiTypes.STR,
+}
 
 
 def wil_publiek(request) -> bool:
@@ -69,7 +78,7 @@ class SectieCijfersView(BasisAPIView):
     sectie_code = "ccp"
     rechten = {"GET": "rapportage.ccp_cijfers"}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM, PUBLIEK_PARAM])
+    @extend_schema(responses=CIJFERS_ANTWOORDEN, parameters=[GEMEENTE_PARAM, FORMAAT_PARAM, PUBLIEK_PARAM])
     def get(self, request, jaar, nummer):
         sectie = secties.sectie(self.sectie_code)
         kwartaal = kwartaal_uit(jaar, nummer)
@@ -88,7 +97,11 @@ def sectie_view(code: str):
     return type(
         f"{code.capitalize()}CijfersView",
         (SectieCijfersView,),
-        {"sectie_code": code, "rechten": {"GET": f"rapportage.{code}_cijfers"}},
+        {
+            "sectie_code": code,
+            "rechten": {"GET": f"rapportage.{code}_cijfers"},
+            "operaties": {"GET": f"{code}_cijfers"},
+        },
     ).as_view()
 
 
@@ -96,8 +109,9 @@ class AanbiederCijfersView(BasisAPIView):
     """GET /api/v1/rapportage/aanbieder/{YYYY}-Q{n}/: a provider's own quarterly figures."""
 
     rechten = {"GET": "rapportage.aanbieder_cijfers"}
+    operaties = {"GET": "aanbieder_cijfers"}
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, parameters=[FORMAAT_PARAM])
+    @extend_schema(responses=CIJFERS_ANTWOORDEN, parameters=[FORMAAT_PARAM])
     def get(self, request, jaar, nummer):
         from crisis.aanbiedercijfers import aanbieder_cijfers
 

@@ -1,10 +1,9 @@
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import BasisAPIView, BasisLijstView
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
 from kern.models import Voorziening
@@ -19,6 +18,7 @@ class CapaciteitView(BasisAPIView):
     """Places per facility: no youth's data."""
 
     rechten = {"GET": "servicepunt.overzicht_zien"}
+    operaties = {"GET": "capaciteit"}
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
@@ -65,11 +65,28 @@ class CapaciteitView(BasisAPIView):
         )
 
 
-class BeschikkingenView(BasisLijstView):
+def _beschikking(pk):
+    return Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=pk)
+
+
+class BeschikkingActie(ActieView):
+    """An action on a decision the user may see; the answer is the decision as it now stands."""
+
+    actie_op = Beschikking.objects
+    audit_onderwerp = "servicepunt.beschikking"
+    uitvoer = s.BeschikkingSerializer
+
+    def herlezen(self, beschikking, resultaat):
+        return _beschikking(beschikking.pk)
+
+
+class BeschikkingenView(ActieView, BasisLijstView):
     serializer_class = s.BeschikkingSerializer
     model = Beschikking
     rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikking_registreren"}
+    operaties = {"GET": "beschikkingen_lijst", "POST": "beschikking_registreren"}
     audit_onderwerp = "servicepunt.beschikking"
+    invoer, uitvoer, status_code = s.BeschikkingInvoer, s.BeschikkingSerializer, 201
 
     # The page's own FilterSet; name, birth date and BSN only in the body of POST zoeken/ (kern/filters.py).
     filter_backends = [ZoekBackend]
@@ -78,16 +95,12 @@ class BeschikkingenView(BasisLijstView):
     def verfijn(self, queryset):
         return queryset.met_eerste_start().prefetch_related("plaatsingen").order_by("-afgegeven_op", "-id")
 
-    @extend_schema(request=s.BeschikkingInvoer, responses={201: s.BeschikkingSerializer})
-    def post(self, request):
-        invoer = s.BeschikkingInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        d = dict(invoer.validated_data)
-        gegevens = d.pop("jeugdige")
-        gegevens["kader"] = d.pop("kader")
-        b = services.beschikking_registreren(request.user, jeugdige=gegevens, request=request, **d)
-        b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
-        return Response(s.BeschikkingSerializer(b).data, status=status.HTTP_201_CREATED)
+    def uitvoeren(self, record, gegevens):
+        jeugdige = {**gegevens.pop("jeugdige"), "kader": gegevens.pop("kader")}
+        return services.beschikking_registreren(self.request.user, jeugdige=jeugdige, request=self.request, **gegevens)
+
+    def herlezen(self, record, beschikking):
+        return _beschikking(beschikking.pk)
 
 
 class BeschikkingenZoekenView(BeschikkingenView):
@@ -96,6 +109,7 @@ class BeschikkingenZoekenView(BeschikkingenView):
 
     idempotent = False  # a search only reads
     rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikkingen_zien"}
+    operaties = {"POST": "beschikkingen_zoeken"}
     http_method_names = ["post", "options"]  # GET is the list itself (405 here)
 
     @extend_schema(
@@ -108,6 +122,7 @@ class BeschikkingenZoekenView(BeschikkingenView):
 
 class BeschikkingView(BasisAPIView):
     rechten = {"GET": "servicepunt.beschikkingen_zien"}
+    operaties = {"GET": "beschikking_lezen"}
     audit_onderwerp = "servicepunt.beschikking"
 
     @extend_schema(responses=s.BeschikkingSerializer)
@@ -117,39 +132,43 @@ class BeschikkingView(BasisAPIView):
         return Response(s.BeschikkingSerializer(b).data)
 
 
-class BeschikkingGemeenteView(BasisAPIView):
-    """Woonplaatsbeginsel: the one explicit, reasoned and audited change of the responsible municipality."""
-
-    object_rechten = {"POST": "servicepunt.gemeente_wijzigen"}
-    audit_onderwerp = "servicepunt.beschikking"
-
-    @extend_schema(request=s.GemeenteWijzigenInvoer, responses=s.BeschikkingSerializer)
-    def post(self, request, pk):
-        b = self.zichtbaar(Beschikking.objects, pk)
-        invoer = s.GemeenteWijzigenInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        services.gemeente_wijzigen(request.user, b, request=request, **invoer.validated_data)
-        b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
-        return Response(s.BeschikkingSerializer(b).data)
+# Woonplaatsbeginsel: the one explicit, reasoned and audited change of the responsible municipality.
+BeschikkingGemeenteView = BeschikkingActie.actie(
+    s.GemeenteWijzigenInvoer, services.gemeente_wijzigen, object_recht="servicepunt.gemeente_wijzigen"
+)
+# Correct a decision's dates, with a reason; the earlier value is kept.
+BeschikkingCorrectieView = BeschikkingActie.actie(
+    s.BeschikkingCorrectieInvoer, correcties.beschikking_corrigeren, recht="servicepunt.corrigeren"
+)
 
 
-class PlaatsingenView(BasisAPIView):
+class PlaatsingenView(ActieView):
+    """A placement on a decision the user may see; the answer is the placement."""
+
     rechten = {"POST": "servicepunt.plaatsen"}
+    operaties = {"POST": "plaatsen"}
+    actie_op = Beschikking.objects.select_related("jeugdige", "gemeente")
     audit_onderwerp = "servicepunt.beschikking"
+    invoer, dienst, uitvoer, status_code = s.PlaatsingInvoer, services.plaatsen, s.PlaatsingSerializer, 201
 
-    @extend_schema(request=s.PlaatsingInvoer, responses={201: s.PlaatsingSerializer})
-    def post(self, request, pk):
-        b = self.zichtbaar(Beschikking.objects.select_related("jeugdige", "gemeente"), pk)
-        invoer = s.PlaatsingInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        plaatsing = services.plaatsen(request.user, b, request=request, **invoer.validated_data)
-        return Response(s.PlaatsingSerializer(plaatsing).data, status=status.HTTP_201_CREATED)
+
+class PlaatsingActie(ActieView):
+    actie_op = Plaatsing.objects
+    audit_onderwerp = "servicepunt.plaatsing"
+    uitvoer = s.PlaatsingSerializer
+
+
+# Correct a placement's dates or follow-up, with a reason; the earlier value is kept.
+PlaatsingCorrectieView = PlaatsingActie.actie(
+    s.PlaatsingCorrectieInvoer, correcties.plaatsing_corrigeren, recht="servicepunt.corrigeren"
+)
 
 
 class WachtlijstView(BasisLijstView):
     serializer_class = s.BeschikkingSerializer
     model = Beschikking
     rechten = {"GET": "servicepunt.beschikkingen_zien"}
+    operaties = {"GET": "wachtlijst"}
     audit_onderwerp = "servicepunt.beschikking"
 
     def verfijn(self, queryset):
@@ -165,6 +184,7 @@ class MatchingView(BasisAPIView):
     """A question about a kind of youth, not about a youth: nothing to look up or log."""
 
     rechten = {"POST": "servicepunt.matching"}
+    operaties = {"POST": "matching"}
 
     @extend_schema(request=s.MatchingInvoer, responses={200: OpenApiTypes.OBJECT})
     def post(self, request):
@@ -191,34 +211,3 @@ class MatchingView(BasisAPIView):
                 ],
             }
         )
-
-
-class BeschikkingCorrectieView(BasisAPIView):
-    """Correct a decision's dates, with a reason; the earlier value is kept."""
-
-    rechten = {"POST": "servicepunt.corrigeren"}  # a role right (403), not one of the record
-    audit_onderwerp = "servicepunt.beschikking"
-
-    @extend_schema(request=s.BeschikkingCorrectieInvoer, responses=s.BeschikkingSerializer)
-    def post(self, request, pk):
-        b = self.zichtbaar(Beschikking.objects, pk)
-        invoer = s.BeschikkingCorrectieInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        correcties.beschikking_corrigeren(request.user, b, request=request, **invoer.validated_data)
-        b = Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen").get(pk=b.pk)
-        return Response(s.BeschikkingSerializer(b).data)
-
-
-class PlaatsingCorrectieView(BasisAPIView):
-    """Correct a placement's dates or follow-up, with a reason; the earlier value is kept."""
-
-    rechten = {"POST": "servicepunt.corrigeren"}  # a role right (403), not one of the record
-    audit_onderwerp = "servicepunt.plaatsing"
-
-    @extend_schema(request=s.PlaatsingCorrectieInvoer, responses=s.PlaatsingSerializer)
-    def post(self, request, pk):
-        plaatsing = self.zichtbaar(Plaatsing.objects, pk)
-        invoer = s.PlaatsingCorrectieInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        plaatsing = correcties.plaatsing_corrigeren(request.user, plaatsing, request=request, **invoer.validated_data)
-        return Response(s.PlaatsingSerializer(plaatsing).data)

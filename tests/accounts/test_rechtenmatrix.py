@@ -21,6 +21,7 @@ MATRIX = {
     "favicon": ("/favicon.ico", _),  # a redirect to static/ for everyone (tests/test_opmaak.py)
     "schema": ("/api/schema/", ALLE),
     "api-docs": ("/api/docs/", ALLE),
+    "api-codelijsten": ("/api/v1/codelijsten/", ALLE),
     "accounts:inloggen": ("/account/inloggen/", _),
     "accounts:tweestaps": ("/account/tweestaps/", _),
     "accounts:uitloggen": ("/account/uitloggen/", _),
