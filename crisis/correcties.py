@@ -124,16 +124,13 @@ def inzet_corrigeren(user, inzet: Inzet, *, reden: str, request=None, **nieuw) -
             raise veldfout("startdatum", "De startdatum ligt vóór de geboortedatum.")
         if start != inzet.startdatum:
             gewijzigd.append("startdatum")
-    if nieuw.get("einddatum") is not None:
-        if inzet.einddatum is None:
-            raise Conflict("Deze inzet loopt nog: sluit haar af in plaats van de einddatum te corrigeren.")
-        datums.feit(eind, "einddatum")
-        if eind != inzet.einddatum:
-            gewijzigd.append("einddatum")
-    if start and eind and eind < start:
-        raise veldfout(
-            "einddatum" if "einddatum" in gewijzigd else "startdatum", "De einddatum ligt vóór de startdatum."
-        )
+    plekdagen.einddatum_corrigeren(
+        inzet.einddatum,
+        nieuw.get("einddatum"),
+        start,
+        gewijzigd,
+        loopt_nog="Deze inzet loopt nog: sluit haar af in plaats van de einddatum te corrigeren.",
+    )
     if nieuw.get("vervolg"):
         if inzet.einddatum is None:
             raise Conflict("Deze inzet loopt nog: het vervolg wordt vastgelegd bij het afsluiten.")

@@ -9,8 +9,9 @@ free day); the corrected stay is never on the added days, so it does not count i
 
 import datetime
 
+from . import datums
 from .bezetting import hoogste_bezetting
-from .fouten import Conflict
+from .fouten import Conflict, veldfout
 
 
 def erbij(
@@ -53,3 +54,27 @@ def correctie_past(voorziening_id: int, vraag, oud: tuple | None) -> None:
     voorziening = Voorziening.objects.select_for_update().select_related("type").get(pk=voorziening_id)
     controleer_past(voorziening, vraag, nieuwe_plek=oud is None)
     controleer_capaciteit(voorziening, erbij(vraag.startdatum, vraag.einddatum, *(oud or (None, None))))
+
+
+def einddatum_corrigeren(
+    huidige: datetime.date | None,
+    nieuwe: datetime.date | None,
+    start: datetime.date | None,
+    gewijzigd: list[str],
+    *,
+    loopt_nog: str,
+) -> None:
+    """The one check of a corrected end of a stay (crisis deployment or placement): a running
+    stay is ended, not corrected (409, `loopt_nog` says how); the end is a fact (kern.datums)
+    and never before the start. Adds 'einddatum' to `gewijzigd` when it changes."""
+    if nieuwe is not None:
+        if huidige is None:
+            raise Conflict(loopt_nog)
+        datums.feit(nieuwe, "einddatum")
+        if nieuwe != huidige:
+            gewijzigd.append("einddatum")
+    eind = nieuwe or huidige
+    if start and eind and eind < start:
+        raise veldfout(
+            "einddatum" if "einddatum" in gewijzigd else "startdatum", "De einddatum ligt vóór de startdatum."
+        )

@@ -82,16 +82,13 @@ def plaatsing_corrigeren(user, plaatsing: Plaatsing, *, reden: str, request=None
             raise veldfout("startdatum", "Een plaatsing kan niet vóór de beschikking beginnen.")
         if start != p.startdatum:
             gewijzigd.append("startdatum")
-    if nieuw.get("einddatum") is not None:
-        if p.einddatum is None:
-            raise Conflict("Deze plaatsing loopt nog: beëindig haar in plaats van de einddatum te corrigeren.")
-        datums.feit(eind, "einddatum")
-        if eind != p.einddatum:
-            gewijzigd.append("einddatum")
-    if eind and eind < start:
-        raise veldfout(
-            "einddatum" if "einddatum" in gewijzigd else "startdatum", "De einddatum ligt vóór de startdatum."
-        )
+    plekdagen.einddatum_corrigeren(
+        p.einddatum,
+        nieuw.get("einddatum"),
+        start,
+        gewijzigd,
+        loopt_nog="Deze plaatsing loopt nog: beëindig haar in plaats van de einddatum te corrigeren.",
+    )
     if nieuw.get("vervolg") not in (None, ""):
         if p.einddatum is None:
             raise Conflict("Deze plaatsing loopt nog: het vervolg wordt vastgelegd bij het beëindigen.")

@@ -240,12 +240,17 @@ def plaatsen(
         ambulant_lokaal_team=lokaal_team,
         ambulant_aanbieder=ambulant_aanbieder,
     )
+    return _plaatsing_begonnen(user, beschikking, plaatsing, request)
+
+
+def _plaatsing_begonnen(user, beschikking: Beschikking, plaatsing: Plaatsing, request) -> Plaatsing:
+    """Every placement, in the region or outside it, opens (or joins) the youth's trajectory."""
     perspectiefregie.open_traject(
         jeugdige=beschikking.jeugdige,
         gemeente=beschikking.gemeente,
         bron="plaatsing",
         bron_id=plaatsing.pk,
-        startdatum=startdatum,
+        startdatum=plaatsing.startdatum,
         gezag_derden=beschikking.gezag_derden,
     )
     log(user, Actie.AANMAKEN, "servicepunt.plaatsing", plaatsing, beschikking.jeugdige, request)
@@ -279,16 +284,7 @@ def _plaatsen_buiten_regio(
     )
     if not beschikking.buiten_regio:
         Beschikking.objects.filter(pk=beschikking.pk).update(buiten_regio=True)
-    perspectiefregie.open_traject(
-        jeugdige=beschikking.jeugdige,
-        gemeente=beschikking.gemeente,
-        bron="plaatsing",
-        bron_id=plaatsing.pk,
-        startdatum=startdatum,
-        gezag_derden=beschikking.gezag_derden,
-    )
-    log(user, Actie.AANMAKEN, "servicepunt.plaatsing", plaatsing, beschikking.jeugdige, request)
-    return plaatsing
+    return _plaatsing_begonnen(user, beschikking, plaatsing, request)
 
 
 @transaction.atomic
