@@ -6,9 +6,13 @@ class CrisisConfig(AppConfig):
     verbose_name = "Crisiscoördinatiepunt"
 
     def ready(self):
+        from kern.bezetting import registreer_verblijven
         from kern.secties import Sectie, registreer
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .cijfers import als_csv_rijen, ccp_cijfers
+        from .models import Inzet
 
         registreer(Sectie("ccp", "Crisiscoördinatiepunt", ccp_cijfers, als_csv_rijen))
+        # A crisis stay in a facility holds a place (kern.bezetting counts it).
+        registreer_verblijven("crisis", lambda: Inzet.objects.filter(hulpvorm__verblijf=True, voorziening__isnull=False))

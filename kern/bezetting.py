@@ -9,10 +9,11 @@ start in the past cannot overbook a facility either.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -36,24 +37,23 @@ def _lopend_op(dag: datetime.date) -> Q:
     return (Q(startdatum__isnull=True) | Q(startdatum__lte=dag)) & (Q(einddatum__isnull=True) | Q(einddatum__gt=dag))
 
 
-def crisisverblijven():
-    from crisis.models import Inzet
+# The stays that hold a place, one queryset factory per function that keeps them: crisis
+# registers its crisis stays and servicepunt its placements in their apps.py (ready()), so the
+# one occupancy of the region counts both without kern importing a function above it.
+VERBLIJVEN: dict[str, Callable[[], QuerySet]] = {}
 
-    return Inzet.objects.filter(hulpvorm__verblijf=True, voorziening__isnull=False)
 
-
-def plaatsingen():
-    from servicepunt.models import Plaatsing
-
-    return Plaatsing.objects.all()
+def registreer_verblijven(naam: str, verblijven: Callable[[], QuerySet]) -> None:
+    """Called from an app's ready(): `verblijven()` gives its stays (startdatum, einddatum, voorziening)."""
+    VERBLIJVEN[naam] = verblijven
 
 
 def met_bezetting(voorzieningen, dag: datetime.date):
-    crisis = crisisverblijven().filter(_lopend_op(dag), voorziening=OuterRef("pk"))
-    plaatsing = plaatsingen().filter(_lopend_op(dag), voorziening=OuterRef("pk"))
-    return voorzieningen.annotate(
-        bezet=Coalesce(_telling(crisis), Value(0)) + Coalesce(_telling(plaatsing), Value(0)),
-    ).annotate(vrij=Greatest(F("capaciteit") - F("bezet"), Value(0)))
+    bezet = Value(0)
+    for verblijven in VERBLIJVEN.values():
+        lopend = verblijven().filter(_lopend_op(dag), voorziening=OuterRef("pk"))
+        bezet = bezet + Coalesce(_telling(lopend), Value(0))
+    return voorzieningen.annotate(bezet=bezet).annotate(vrij=Greatest(F("capaciteit") - F("bezet"), Value(0)))
 
 
 def _overlapt(van: datetime.date, tot: datetime.date | None) -> Q:
@@ -71,7 +71,7 @@ def hoogste_bezetting(voorziening_id: int, van: datetime.date, tot: datetime.dat
     later start day: one small query per table, however long the period."""
     perioden = [
         (s or datetime.date.min, e)
-        for qs in (crisisverblijven(), plaatsingen())
+        for qs in (verblijven() for verblijven in VERBLIJVEN.values())
         for s, e in qs.filter(_overlapt(van, tot), voorziening_id=voorziening_id).values_list("startdatum", "einddatum")
     ]
     dagen = {van} | {s for s, _ in perioden if s > van and (tot is None or s < tot)}

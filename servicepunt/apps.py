@@ -6,9 +6,13 @@ class ServicepuntConfig(AppConfig):
     verbose_name = "Servicepunt jeugdhulp met verblijf"
 
     def ready(self):
+        from kern.bezetting import registreer_verblijven
         from kern.secties import Sectie, plat_csv, registreer
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .cijfers import servicepunt_cijfers
+        from .models import Plaatsing
 
         registreer(Sectie("servicepunt", "Servicepunt jeugdhulp met verblijf", servicepunt_cijfers, plat_csv))
+        # A placement holds its place (kern.bezetting counts it).
+        registreer_verblijven("plaatsing", lambda: Plaatsing.objects.all())
