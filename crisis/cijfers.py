@@ -6,9 +6,10 @@ CSV and the PDF all read `ccp_cijfers()`.
 
 import datetime
 
+from django.db import connection
 from django.db.models import Avg, BooleanField, Case, Count, F, Max, Min, Value, When
 
-from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
+from kern.aggregaties import DagenTussen, Kwartaal, Mediaan, mediaan_per
 from kern.models import Alternatief, Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
 from kern.querysets import aantal_personen
 from perspectiefregie.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
@@ -117,13 +118,15 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
     stays = beeindigd.filter(hulpvorm__in=verblijf_vormen, startdatum__isnull=False).annotate(
         duur=DagenTussen(F("einddatum"), F("startdatum"))
     )
-    duur = {
-        r["kopie_gemeente"]: r
-        for r in stays.values("kopie_gemeente")
-        .annotate(aantal=Count("*"), gemiddeld=Avg("duur"), min=Min("duur"), max=Max("duur"))
-        .order_by()
-    }
-    medianen = mediaan_per(stays.order_by(), "kopie_gemeente", "duur")
+    per_gemeente = {"aantal": Count("*"), "gemiddeld": Avg("duur"), "min": Min("duur"), "max": Max("duur")}
+    if connection.vendor == "postgresql":  # the median in the same pass (mediaan_per's own query elsewhere)
+        per_gemeente["mediaan"] = Mediaan("duur")
+    duur = {r["kopie_gemeente"]: r for r in stays.values("kopie_gemeente").annotate(**per_gemeente).order_by()}
+    medianen = (
+        {g: r["mediaan"] for g, r in duur.items()}
+        if connection.vendor == "postgresql"
+        else mediaan_per(stays.order_by(), "kopie_gemeente", "duur")
+    )
     verblijfsduur = {}
     for code in gemeente_codes:
         r = duur.get(code)
