@@ -202,8 +202,6 @@ def aanmelding_corrigeren(user, aanmelding: Aanmelding, *, reden: str, request=N
     if nieuw.get("aard") is not None and nieuw["aard"] != aanmelding.aard and aanmelding.getrieerd_op is not None:
         aanmelding.aard = nieuw["aard"]
         gewijzigd.append("aard")
-    if not gewijzigd:
-        raise geschiedenis.geen_wijziging()
     geschiedenis.opslaan_met_reden(aanmelding, user, reden, gewijzigd)
     log(user, Actie.WIJZIGEN, "crisis.aanmelding.correctie", aanmelding, aanmelding.jeugdige, request)
     return aanmelding

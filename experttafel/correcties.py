@@ -46,8 +46,6 @@ def opvolging_corrigeren(
             gewijzigd.append("motivering")
     elif not opvolging.motivering:
         raise veldfout("motivering", "Het advies is bepalend: wie ervan afwijkt, motiveert dat.")
-    if not gewijzigd:
-        raise geschiedenis.geen_wijziging()
     geschiedenis.opslaan_met_reden(opvolging, user, reden, gewijzigd)
     log(user, Actie.WIJZIGEN, "experttafel.opvolging.correctie", casus, opvolging.casus.jeugdige, request)
     return opvolging

@@ -34,7 +34,10 @@ def nulmeting(obj) -> None:
 
 
 def opslaan_met_reden(obj, user, reden: str, velden: list[str]) -> None:
-    """Save the corrected fields; the history row carries the user and the reason."""
+    """Save the corrected fields; the history row carries the user and the reason. A correction
+    that changes nothing is refused (400 on 'reden'), in this one place for every function."""
+    if not velden:
+        raise geen_wijziging()
     obj._history_user = user if getattr(user, "pk", None) else None
     obj._change_reason = reden
     obj.save(update_fields=velden)

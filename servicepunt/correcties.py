@@ -60,8 +60,6 @@ def beschikking_corrigeren(user, beschikking: Beschikking, *, reden: str, reques
     if nieuw.get("verwachte_start") is not None and nieuw["verwachte_start"] != b.verwachte_start:
         b.verwachte_start = nieuw["verwachte_start"]
         gewijzigd.append("verwachte_start")
-    if not gewijzigd:
-        raise geschiedenis.geen_wijziging()
     geschiedenis.opslaan_met_reden(b, user, reden, gewijzigd)
     log(user, Actie.WIJZIGEN, "servicepunt.beschikking.correctie", b, b.jeugdige, request)
     return b
