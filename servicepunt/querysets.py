@@ -19,10 +19,33 @@ class BeschikkingQuerySet(models.QuerySet):
         if user.rol == Rol.TOEGANG and user.gemeente_id:
             return self.filter(gemeente_id=user.gemeente_id)
         if user.rol == Rol.AANBIEDER and user.aanbieder_id:
-            return self.filter(
-                Q(aanbieder_id=user.aanbieder_id) | Q(plaatsingen__voorziening__aanbieder_id=user.aanbieder_id)
-            ).distinct()
+            return self.filter(self._noodzaak_aanbieder(user.aanbieder_id))
         return self.none()
+
+    @staticmethod
+    def _noodzaak_aanbieder(aanbieder_id: str) -> Q:
+        """A provider's current need to know a decision (as crisis.querysets for a referral):
+        - a placement in its facility, or any placement of a decision naming it as provider,
+          that runs or ended less than the region's after-care term ago
+          (kern.Regioinstelling.inzage_na_einde_dagen); the end date is the first day without it;
+        - a decision naming it as provider that has no placement (yet): its care waits or is
+          ambulant, which has no recorded end.
+        After the term the provider no longer reads the decision (404)."""
+        from django.db.models import Exists
+        from django.utils import timezone
+
+        from kern.models import Regioinstelling
+
+        from .models import Plaatsing
+
+        grens = timezone.localdate() - datetime.timedelta(days=Regioinstelling.huidige().inzage_na_einde_dagen)
+        plaatsingen = Plaatsing.objects.filter(beschikking=OuterRef("pk"))
+        eigen = plaatsingen.filter(
+            Q(voorziening__aanbieder_id=aanbieder_id) | Q(beschikking__aanbieder_id=aanbieder_id)
+        )
+        return Exists(eigen.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=grens))) | (
+            Q(aanbieder_id=aanbieder_id) & ~Exists(plaatsingen)
+        )
 
     def met_eerste_start(self):
         """The first start of ambulant help, bridging help or a placement: the two-week rule's fact.

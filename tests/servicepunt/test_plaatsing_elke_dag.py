@@ -173,3 +173,26 @@ def test_een_dubbelklik_zonder_bsn_registreert_ook_geen_tweede_beschikking(api):
     assert api(sp).post("/api/v1/servicepunt/beschikkingen/", body, format="json").status_code == 201
     assert api(sp).post("/api/v1/servicepunt/beschikkingen/", body, format="json").status_code == 409
     assert Beschikking.objects.count() == 1
+
+
+def test_een_aanbieder_leest_de_beschikking_tot_de_nawerktermijn_na_het_einde_van_de_plaatsing(api):
+    """Current need to know, as for the CCP: the provider of the facility reads the decision while
+    the placement runs and for the region's after-care term after it ended (the end date is the
+    first day without it); from the day after that term, 404."""
+    sp = persona("servicepunt", username="sevda")
+    pluryn = persona("aanbieder", aanbieder_id="pluryn", username="pluryn")
+    huis = Voorziening.objects.get(naam="Gezinshuis De Meerkoet")
+    with time_machine.travel(NU, tick=False):
+        b = beschikking(sp, afgegeven=D(2026, 10, 1))
+        assert api(pluryn).get(f"/api/v1/servicepunt/beschikkingen/{b.pk}/").status_code == 404  # not its care
+        p = plaats(sp, b, huis, D(2026, 10, 5))
+        assert api(pluryn).get(f"/api/v1/servicepunt/beschikkingen/{b.pk}/").status_code == 200
+        services.plaatsing_beeindigen(sp, p, einddatum=D(2026, 11, 23), vervolg="Terug naar huis")
+    laatste_dag = NU + datetime.timedelta(days=13)
+    with time_machine.travel(laatste_dag, tick=False):
+        assert api(pluryn).get(f"/api/v1/servicepunt/beschikkingen/{b.pk}/").status_code == 200
+        assert api(pluryn).get("/api/v1/servicepunt/beschikkingen/").json()["count"] == 1
+    with time_machine.travel(laatste_dag + datetime.timedelta(days=1), tick=False):
+        assert api(pluryn).get(f"/api/v1/servicepunt/beschikkingen/{b.pk}/").status_code == 404
+        assert api(pluryn).get("/api/v1/servicepunt/beschikkingen/").json()["count"] == 0
+        assert api(sp).get(f"/api/v1/servicepunt/beschikkingen/{b.pk}/").status_code == 200
