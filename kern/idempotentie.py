@@ -37,6 +37,9 @@ KOPTEKST = "Idempotency-Key"
 AL_OPGESLAGEN = "Dit was al opgeslagen (u klikte twee keer); u ziet het eerder opgeslagen resultaat."
 NOG_BEZIG = "Een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer het zo opnieuw."
 ANDER_VERZOEK = "Deze Idempotency-Key is al gebruikt voor een ander verzoek."
+# The stored key carries its kind ('api:', 'pagina:') in Verzoeksleutel.sleutel (200 characters):
+# a longer key would not fit and end in a 500.
+MAX_SLEUTEL = 190
 
 
 def nieuw_token() -> str:
@@ -45,8 +48,8 @@ def nieuw_token() -> str:
 
 def geldige_sleutel(waarde: str, veld: str) -> str:
     waarde = (waarde or "").strip()
-    if not waarde or len(waarde) > 200 or not waarde.isascii() or not waarde.isprintable():
-        raise Ongeldig(veld, f"{veld}: gebruik 1 tot 200 zichtbare ASCII-tekens.")
+    if not waarde or len(waarde) > MAX_SLEUTEL or not waarde.isascii() or not waarde.isprintable():
+        raise Ongeldig(veld, f"{veld}: gebruik 1 tot {MAX_SLEUTEL} zichtbare ASCII-tekens.")
     return waarde
 
 
