@@ -146,16 +146,18 @@ class Schema(AutoSchema):
         """A code field names its code list (GET /api/v1/codelijsten/): the lists grow in the admin,
         so they are not frozen as enums."""
         schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        from kern.codelijsten import codelijst_van
+
         relatie = getattr(field, "child_relation", field)
         queryset = getattr(relatie, "queryset", None)
-        if isinstance(relatie, serializers.SlugRelatedField) and queryset is not None:
-            from kern.api.views import codelijst_van
-
-            lijst = codelijst_van(queryset.model)
-            if lijst:
-                uitleg = f"Een code uit de codelijst `{lijst}` (GET /api/v1/codelijsten/)."
-                schema["description"] = f"{schema['description']} {uitleg}" if schema.get("description") else uitleg
-                schema["x-codelijst"] = lijst
+        lijsten = getattr(field, "codelijsten", ())
+        if not lijsten and isinstance(relatie, serializers.SlugRelatedField) and queryset is not None:
+            lijsten = tuple(filter(None, [codelijst_van(queryset.model)]))
+        if lijsten:
+            namen = " of ".join(f"`{lijst}`" for lijst in lijsten)
+            uitleg = f"Een code uit de codelijst {namen} (GET /api/v1/codelijsten/)."
+            schema["description"] = f"{schema['description']} {uitleg}" if schema.get("description") else uitleg
+            schema["x-codelijst"] = lijsten[0] if len(lijsten) == 1 else list(lijsten)
         return schema
 
     def _is_actie(self) -> bool:

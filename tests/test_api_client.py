@@ -18,6 +18,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from flevojeugd.schema import FUNCTIES
+from kern.codelijsten import CODELIJSTEN
 from tests.factories import persona, token_voor
 
 NU = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)  # a Monday, the loket is open
@@ -151,3 +152,7 @@ def test_de_codelijsten_staan_achter_een_endpoint_en_elk_codeveld_noemt_zijn_lij
     assert api().get("/api/v1/codelijsten/").status_code == 401
     gemeente = schema["components"]["schemas"]["JeugdigeInvoerRequest"]["properties"]["gemeente"]
     assert gemeente["x-codelijst"] == "gemeente" and "/api/v1/codelijsten/" in gemeente["description"]
+    assert schema["components"]["schemas"]["Beschikbaarheid"]["properties"]["type"]["x-codelijst"] == "voorzieningtype"
+    vervolg = schema["components"]["schemas"]["AfsluitenInvoerRequest"]["properties"]["vervolg"]
+    assert vervolg["x-codelijst"] == ["vervolg_ambulant", "vervolg_verblijf"]
+    assert set(lijsten) == {lijst for lijst in CODELIJSTEN}

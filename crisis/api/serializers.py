@@ -2,6 +2,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from kern.codelijsten import Codeveld
 from kern.models import (
     Aanbieder,
     Alternatief,
@@ -30,7 +31,7 @@ class AanbiederKort(serializers.ModelSerializer):
 
 class ToewijzingSerializer(serializers.ModelSerializer):
     aanbieder = AanbiederKort()
-    reden = serializers.CharField(source="weigerreden_id", allow_null=True)
+    reden = Codeveld("weigerreden", source="weigerreden_id", allow_null=True)
 
     class Meta:
         model = Toewijzing
@@ -56,8 +57,8 @@ class WeigeringSerializer(ToewijzingSerializer):
 
 
 class InzetSerializer(serializers.ModelSerializer):
-    hulpvorm = serializers.CharField(source="hulpvorm_id")
-    aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)
+    hulpvorm = Codeveld("hulpvorm", source="hulpvorm_id")
+    aanbieder = Codeveld("aanbieder", source="aanbieder_id", allow_null=True)
     vervolg = serializers.SerializerMethodField()
     ambulant_door = serializers.SerializerMethodField()
     perspectiefplan_datum = serializers.SerializerMethodField(
@@ -101,8 +102,8 @@ class InzetSerializer(serializers.ModelSerializer):
 
 class AanmeldingSerializer(serializers.ModelSerializer):
     jeugdige = serializers.SerializerMethodField()
-    gemeente = serializers.CharField(source="gemeente_id")
-    reden_geen = serializers.CharField(source="reden_geen_id", allow_null=True)
+    gemeente = Codeveld("gemeente", source="gemeente_id")
+    reden_geen = Codeveld("reden_geen_inzet", source="reden_geen_id", allow_null=True)
     inzetten = InzetSerializer(many=True, read_only=True)
     toewijzingen = ToewijzingSerializer(many=True, read_only=True)
 
@@ -187,7 +188,7 @@ class InzetInvoer(serializers.Serializer):
 
 class AfsluitenInvoer(serializers.Serializer):
     einddatum = DatumVeld(niet_in_toekomst=True)
-    vervolg = serializers.CharField(max_length=40)
+    vervolg = Codeveld("vervolg_ambulant", "vervolg_verblijf", max_length=40)
 
 
 class PerspectiefplanInvoer(serializers.Serializer):
@@ -196,9 +197,9 @@ class PerspectiefplanInvoer(serializers.Serializer):
 
 
 class BeschikbaarheidSerializer(serializers.ModelSerializer):
-    type = serializers.CharField(source="type_id")
-    aanbieder = serializers.CharField(source="aanbieder_id")
-    gemeente = serializers.CharField(source="gemeente_id")
+    type = Codeveld("voorzieningtype", source="type_id")
+    aanbieder = Codeveld("aanbieder", source="aanbieder_id")
+    gemeente = Codeveld("gemeente", source="gemeente_id")
     leeftijdsgroep = serializers.CharField(allow_null=True)
     bezet = serializers.IntegerField()
     vrij = serializers.IntegerField()
@@ -237,15 +238,15 @@ class InzetCorrectieInvoer(serializers.Serializer):
     reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
     startdatum = DatumVeld(required=False, niet_in_toekomst=True)
     einddatum = DatumVeld(required=False, niet_in_toekomst=True)
-    vervolg = serializers.CharField(required=False, max_length=40)
-    hulpvorm = serializers.CharField(required=False, max_length=40)
+    vervolg = Codeveld("vervolg_ambulant", "vervolg_verblijf", required=False, max_length=40)
+    hulpvorm = Codeveld("hulpvorm", required=False, max_length=40)
     voorziening = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
-    aanbieder = serializers.CharField(required=False, max_length=40)
+    aanbieder = Codeveld("aanbieder", required=False, max_length=40)
 
 
 class AanmeldingCorrectieInvoer(serializers.Serializer):
     reden = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
     hulpvraag = serializers.ChoiceField(required=False, choices=Aanmelding.Hulpvraag.choices)
-    reden_geen = serializers.CharField(required=False, max_length=40)
+    reden_geen = Codeveld("reden_geen_inzet", required=False, max_length=40)
     ernst = serializers.ChoiceField(required=False, choices=Aanmelding.Ernst.choices)
     aard = serializers.CharField(required=False, allow_blank=True, max_length=5000)

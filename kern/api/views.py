@@ -10,35 +10,7 @@ from rest_framework.response import Response
 
 from flevojeugd.api_basis import BasisAPIView
 
-from ..models import (
-    Aanbieder,
-    Alternatief,
-    Gemeente,
-    Hulpvorm,
-    RedenGeenInzet,
-    VervolgAmbulant,
-    VervolgVerblijf,
-    Voorzieningtype,
-    Weigerreden,
-)
-
-# list name -> (model, the field that is its label)
-CODELIJSTEN = {
-    "gemeente": (Gemeente, "naam"),
-    "aanbieder": (Aanbieder, "naam"),
-    "hulpvorm": (Hulpvorm, "label"),
-    "voorzieningtype": (Voorzieningtype, "label"),
-    "reden_geen_inzet": (RedenGeenInzet, "label"),
-    "alternatief": (Alternatief, "label"),
-    "vervolg_ambulant": (VervolgAmbulant, "label"),
-    "vervolg_verblijf": (VervolgVerblijf, "label"),
-    "weigerreden": (Weigerreden, "label"),
-}
-
-
-def codelijst_van(model) -> str | None:
-    """The name of the code list a model is, or None."""
-    return next((naam for naam, (m, _) in CODELIJSTEN.items() if m is model), None)
+from ..codelijsten import CODELIJSTEN
 
 
 class CodeSerializer(serializers.Serializer):

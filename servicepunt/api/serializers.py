@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from kern.codelijsten import Codeveld
 from kern.models import Aanbieder, Gemeente, Voorziening, Voorzieningtype
 from kern.serializers import JeugdigeInvoer
 from kern.velden import DatumVeld
@@ -56,10 +57,10 @@ class PlaatsingSerializer(serializers.ModelSerializer):
 
 
 class BeschikkingSerializer(serializers.ModelSerializer):
-    gemeente = serializers.CharField(source="gemeente_id")
-    brp_gemeente = serializers.CharField(source="brp_gemeente_id")
-    zorgtype = serializers.CharField(source="zorgtype_id", allow_null=True)
-    aanbieder = serializers.CharField(source="aanbieder_id", allow_null=True)
+    gemeente = Codeveld("gemeente", source="gemeente_id")
+    brp_gemeente = Codeveld("gemeente", source="brp_gemeente_id")
+    zorgtype = Codeveld("voorzieningtype", source="zorgtype_id", allow_null=True)
+    aanbieder = Codeveld("aanbieder", source="aanbieder_id", allow_null=True)
     plaatsingen = PlaatsingSerializer(many=True, read_only=True)
     tweewekenregel = serializers.SerializerMethodField()
 
