@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Pages name their icon in base.html; the admin, PDFs and old browsers ask /favicon.ico.
     path("favicon.ico", views.favicon, name="favicon"),
+    path("zoeken/", views.zoeken, name="zoeken"),
     path("account/", include("accounts.urls")),
     path("crisis/", include("crisis.urls")),
     path("experttafel/", include("experttafel.urls")),

@@ -1,9 +1,13 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
 from accounts.navigatie import startblokken, startpagina
+
+from .toegang import jeugdpagina
 
 
 def healthz(request):
@@ -31,6 +35,24 @@ def start(request):
     if naar:
         return redirect(naar)
     return render(request, "start.html", {"blokken": startblokken(request.user)})
+
+
+@jeugdpagina(onderwerp="zoeken")
+@require_http_methods(["GET", "POST"])
+def zoeken(request):
+    """Find a youth in every list the user may read (referrals, decisions, cases) by name, birth
+    date or BSN. The form posts: such terms never appear in a URL or access log (kern/filters.py)."""
+    from audit.services import log_lijst
+    from kern.filters import zoek_jeugdige
+
+    form, resultaten = zoek_jeugdige(request)
+    if form is None:
+        raise PermissionDenied  # a role that reads none of the lists (beleid, beheer)
+    for r in resultaten:
+        log_lijst(request.user, r["onderwerp"], [o for o in r["rijen"] if o.jeugdige_id], "jeugdige_id", request)
+    if not resultaten:
+        log_lijst(request.user, "zoeken", [], "jeugdige_id", request)  # nothing shown: an empty trail
+    return render(request, "zoeken.html", {"form": form, "resultaten": resultaten, "gezocht": bool(request.POST)})
 
 
 def ongeldig_verzoek(request, exception=None):

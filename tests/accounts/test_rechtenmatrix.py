@@ -19,6 +19,7 @@ MATRIX = {
     "start": ("/", ALLE),
     "healthz": ("/healthz", ALLE),
     "favicon": ("/favicon.ico", _),  # a redirect to static/ for everyone (tests/test_opmaak.py)
+    "zoeken": ("/zoeken/", {"ccp", "toegang", "aanbieder", "gi", "servicepunt", "ret_voorzitter", "ret_lid"}),
     "schema": ("/api/schema/", ALLE),
     "api-docs": ("/api/docs/", ALLE),
     "api-codelijsten": ("/api/v1/codelijsten/", ALLE),

@@ -107,3 +107,22 @@ def test_een_rapportaanvraag_laat_zien_dat_ze_bezig_is(pagina, axe, settings, tm
     assert knop.is_disabled()
     assert pagina.locator("form[aria-busy=true]").count() == 1
     axe.controleer(pagina)
+
+
+def test_toegang_zoekt_een_jeugdige_in_alle_lijsten(pagina, axe):
+    _aanmeldingen(10)  # i = 7 is Sanne (BSN 111222333) in Almere
+    toegang = persona("toegang", username="tom", gemeente_id="almere")
+    totp_apparaat(toegang)
+    inloggen(pagina, axe, toegang)
+    pagina.goto("/zoeken/")
+    axe.controleer(pagina)
+    pagina.get_by_label("BSN").fill("111222333")
+    pagina.get_by_role("button", name="Zoeken").click()
+    pagina.wait_for_selector("text=Crisisaanmeldingen (1)")
+    assert "CCP-2026-0007" in pagina.inner_text("main")
+    assert "111222333" not in pagina.url
+    axe.controleer(pagina)
+    pagina.get_by_label("BSN").fill("1234")
+    pagina.get_by_role("button", name="Zoeken").click()
+    pagina.wait_for_selector("text=Een BSN bestaat uit 9 cijfers.")
+    axe.controleer(pagina)
