@@ -15,4 +15,20 @@ class CrisisConfig(AppConfig):
 
         registreer(Sectie("ccp", "Crisiscoördinatiepunt", ccp_cijfers, als_csv_rijen))
         # A crisis stay in a facility holds a place (kern.bezetting counts it).
-        registreer_verblijven("crisis", lambda: Inzet.objects.filter(hulpvorm__verblijf=True, voorziening__isnull=False))
+        registreer_verblijven(
+            "crisis", lambda: Inzet.objects.filter(hulpvorm__verblijf=True, voorziening__isnull=False)
+        )
+        # Findable on /zoeken/ (kern.filters.zoek_jeugdige) with the list's own FilterSet.
+        from kern.filters import registreer_zoeklijst
+
+        from .filters import AanmeldingFilter
+        from .models import Aanmelding
+
+        registreer_zoeklijst(
+            "crisis.aanmeldingen_zien",
+            "Crisisaanmeldingen",
+            "crisis:aanmelding",
+            "crisis.aanmelding",
+            AanmeldingFilter,
+            lambda u: Aanmelding.objects.zichtbaar_voor(u).met_details().order_by("-aangemeld_op", "-id"),
+        )

@@ -190,57 +190,23 @@ def zoekresultaat_serializer(serializer_class, naam: str):
     )
 
 
+# The lists a youth can be found in, registered by their apps (apps.py), in menu order:
+# (right to read, title, url name of a record, audit subject, FilterSet, user -> visible queryset).
+ZOEKLIJSTEN: list[tuple] = []
+
+
+def registreer_zoeklijst(recht: str, titel: str, url: str, onderwerp: str, filterset_class, basis) -> None:
+    ZOEKLIJSTEN.append((recht, titel, url, onderwerp, filterset_class, basis))
+
+
 def zoek_jeugdige(request, per_soort: int = PER_PAGINA) -> tuple[forms.Form, list[dict]]:
     """One search over every list the user may read (referrals, decisions, cases): the same
     FilterSets with only the person fields, each on its own `zichtbaar_voor`. Answers the bound
-    form and per list: title, rows, total and the page of the full list."""
-    from crisis.filters import AanmeldingFilter
-    from crisis.models import Aanmelding
-    from experttafel.filters import CasusFilter
-    from experttafel.models import Casus
-    from servicepunt.filters import BeschikkingFilter
-    from servicepunt.models import Beschikking
-
-    lijsten = [
-        (
-            "crisis.aanmeldingen_zien",
-            "Crisisaanmeldingen",
-            "crisis:aanmelding",
-            "crisis.aanmelding",
-            AanmeldingFilter,
-            lambda u: (
-                Aanmelding.objects.zichtbaar_voor(u)
-                .select_related("jeugdige", "gemeente")
-                .order_by("-aangemeld_op", "-id")
-            ),
-        ),
-        (
-            "servicepunt.beschikkingen_zien",
-            "Beschikkingen",
-            "servicepunt:beschikking",
-            "servicepunt.beschikking",
-            BeschikkingFilter,
-            lambda u: (
-                Beschikking.objects.zichtbaar_voor(u)
-                .select_related("jeugdige", "gemeente")
-                .order_by("-afgegeven_op", "-id")
-            ),
-        ),
-        (
-            "experttafel.overzicht_zien",
-            "Casussen experttafel",
-            "experttafel:casus",
-            "experttafel.casus",
-            CasusFilter,
-            lambda u: (
-                Casus.objects.zichtbaar_voor(u).select_related("jeugdige", "gemeente").order_by("-ingediend_op", "-id")
-            ),
-        ),
-    ]
+    form and per list: title, rows (at most `per_soort`) and whether there are more."""
     data = {k: v for k, v in request.POST.items() if k in PERSOONSVELDEN and v} if request.method == "POST" else {}
     form = None
     uit = []
-    for recht, titel, url, onderwerp, filterset_class, basis in lijsten:
+    for recht, titel, url, onderwerp, filterset_class, basis in ZOEKLIJSTEN:
         if not request.user.has_perm(recht):
             continue
         fs = filterset_class(data or None, queryset=basis(request.user), request=request)

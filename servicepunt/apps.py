@@ -16,3 +16,21 @@ class ServicepuntConfig(AppConfig):
         registreer(Sectie("servicepunt", "Servicepunt jeugdhulp met verblijf", servicepunt_cijfers, plat_csv))
         # A placement holds its place (kern.bezetting counts it).
         registreer_verblijven("plaatsing", lambda: Plaatsing.objects.all())
+        # Findable on /zoeken/ (kern.filters.zoek_jeugdige) with the list's own FilterSet.
+        from kern.filters import registreer_zoeklijst
+
+        from .filters import BeschikkingFilter
+        from .models import Beschikking
+
+        registreer_zoeklijst(
+            "servicepunt.beschikkingen_zien",
+            "Beschikkingen",
+            "servicepunt:beschikking",
+            "servicepunt.beschikking",
+            BeschikkingFilter,
+            lambda u: (
+                Beschikking.objects.zichtbaar_voor(u)
+                .select_related("jeugdige", "gemeente")
+                .order_by("-afgegeven_op", "-id")
+            ),
+        )
