@@ -6,12 +6,12 @@ from django.utils import timezone
 
 from crisis.cijfers import vervolg_rijen
 from crisis.grafiek import verblijfsduur_grafiek
+from kern.secties import SECTIES
 
 from .geheimhouding import GEHEIM, MASKER
 from .grafieken import kpi_grafiek, lijngrafiek
 from .labels import alle_labels, verschil
 from .models import Rapport
-from .secties import SECTIES
 
 
 def render_rapport(rapport: Rapport, cijfers: dict) -> bytes:

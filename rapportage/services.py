@@ -15,12 +15,11 @@ from django.utils import timezone
 
 from audit.models import Actie
 from audit.services import log
-from kern import kalender
+from kern import kalender, secties
 from kern.aggregaties import Kwartaal
 from kern.fouten import veldfout
 from kern.models import Gemeente
 
-from . import secties
 from .geheimhouding import GEHEIM
 from .geheimhouding import publiek as publieke_variant
 from .models import Rapport

@@ -31,7 +31,7 @@ def kwartalen_terug(kwartaal: Kwartaal, aantal: int = KWARTALEN_TREND) -> list[K
 
 
 def trend_per_sectie(kwartaal: Kwartaal, gemeente, publiek: bool, dit_kwartaal: dict) -> dict:
-    from . import secties
+    from kern import secties
 
     kwartalen = kwartalen_terug(kwartaal)
     uit = {}

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from audit.models import Actie
 from audit.services import log
+from kern import secties
 from kern.aggregaties import Kwartaal
 
-from . import secties, services
+from . import services
 from .forms import AanvraagForm, TrajectenForm
 from .models import JeugdzorgTrajecten, Rapport
 from .querysets import rapporten_zichtbaar_voor

@@ -9,9 +9,9 @@ from rest_framework.response import Response
 from accounts.permissions import vereist
 from flevojeugd.api_basis import BasisAPIView
 from flevojeugd.routers import van_replica
+from kern import secties
 from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
-from rapportage import secties
 from rapportage.geheimhouding import publiek as publieke_variant
 from rapportage.permissions import Bereik
 

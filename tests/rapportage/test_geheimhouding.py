@@ -13,9 +13,10 @@ import time_machine
 from django.core.management import call_command
 from scipy.optimize import linprog
 
+from kern import secties
 from kern.aggregaties import Kwartaal
 from kern.models import Gemeente
-from rapportage import geheimhouding, secties
+from rapportage import geheimhouding
 from rapportage.geheimhouding import GEHEIM, MASKER, bescherm, lp_minimum, publiek, structuur
 from tests.factories import persona
 

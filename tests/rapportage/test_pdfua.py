@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from kern.aggregaties import Kwartaal
+from kern.secties import SECTIES
 from rapportage import services
-from rapportage.secties import SECTIES
 
 DATA = Path(__file__).parent.parent / "data"
 
