@@ -56,3 +56,29 @@ def test_vreemde_zoekwaarden_in_de_api_geven_geen_500(api, db, rol, pad, data):
     assert r.status_code in (200, 400), r.content[:300]
     if "sorteer" in data:
         assert r.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "rol,pad,data",
+    [
+        ("aanbieder", "/servicepunt/beschikkingen/zoeken/", {"status": "geplaatst", "sorteer": "-nummer"}),
+        ("aanbieder", "/api/v1/servicepunt/beschikkingen/zoeken/", {"status": "wachtend", "sorteer": "afgegeven"}),
+        ("toegang", "/api/v1/servicepunt/beschikkingen/zoeken/", {"status": "geplaatst", "naam": "a b c d e f"}),
+        ("aanbieder", "/api/v1/crisis/aanmeldingen/zoeken/", {"sorteer": "-status", "bsn": "12345678"}),
+        ("toegang", "/api/v1/experttafel/casussen/zoeken/", {"sorteer": "-nummer", "geboortedatum": "29-02-2012"}),
+        ("gi", "/api/v1/experttafel/casussen/zoeken/", {"sorteer": "status", "urgentie": "spoed"}),
+    ],
+)
+def test_zoeken_met_een_beperkte_blik_en_sorteren_geeft_geen_500(api, client, db, rol, pad, data, settings):
+    from tests.factories import BeschikkingFactory, CasusFactory
+
+    settings.TWEESTAPS_VERPLICHT = False
+    BeschikkingFactory.create_batch(2)
+    CasusFactory.create_batch(2)
+    user = persona(rol, gemeente_id="almere") if rol == "toegang" else persona(rol)
+    if pad.startswith("/api/"):
+        r = api(user).post(pad, data, format="json")
+    else:
+        client.force_login(user)
+        r = client.post(pad, data)
+    assert r.status_code in (200, 400), r.content[:300]
