@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -20,8 +21,14 @@ def lijst(request):
         trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
     rijen = werklijst.rijen(trajecten.order_by("startdatum")[:500])
     rijen.sort(key=lambda r: (r.traject.regie_bij_gi, r.regisseur is not None, not r.signaal, r.traject.startdatum))
-    log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in rijen], "jeugdige_id", request)
-    return render(request, "perspectiefregie/lijst.html", {"rijen": rijen, "eigen": bool(request.GET.get("eigen"))})
+    # Sorted by its signals in Python, then one page shown (and audited) at a time.
+    pagina = Paginator(rijen, 50).get_page(request.GET.get("pagina"))
+    log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in pagina], "jeugdige_id", request)
+    return render(
+        request,
+        "perspectiefregie/lijst.html",
+        {"rijen": pagina, "pagina": pagina, "eigen": bool(request.GET.get("eigen"))},
+    )
 
 
 def _plan_van(traject: Traject, pk: int):
