@@ -350,6 +350,11 @@ def aanmelding(request, obj):
     }
     if uitkomst.naam in mag:  # a refused form is shown again with what the user typed
         mag[uitkomst.naam] = True
+    if obj.status == Aanmelding.Status.VERDEELD or not obj.gemeente.ccp_loket:
+        mag["verdelen"] = False
+    if inzetten:
+        mag["geen_inzet"] = False
+    hoofd = _hoofdacties(obj, mag)
     return render(
         request,
         "crisis/aanmelding.html",
@@ -375,8 +380,31 @@ def aanmelding(request, obj):
             # The earlier values of every corrected fact, with who, when and why.
             "geschiedenis": correcties.geschiedenis_van(obj, inzetten),
             "alternatieven": uitkomst.alternatieven,
+            # The one or two next steps stand at the top; the other actions are folded, and
+            # open when the user's refused form is among them.
+            "hoofdacties": hoofd,
+            "andere_acties": [a for a in _LEVENSLOOP if mag.get(a) and a not in hoofd],
+            "andere_open": uitkomst.naam in mag and uitkomst.naam not in hoofd,
+            "laatste_toewijzing": toewijzingen[-1] if toewijzingen else None,
+            "lopend": [i for i in inzetten if i.einddatum is None],
         },
     )
+
+
+def _hoofdacties(a: Aanmelding, mag: dict) -> list[str]:
+    """The next step(s) the referral page puts first, by its state: triage a new referral; then
+    distribute ambulant help (a loket municipality) or deploy help; a provider answers its
+    assignment (accept/decline, shown apart); running help is ended on its own form."""
+    S = Aanmelding.Status
+    if a.status == S.NIEUW:
+        voorkeur = ["triage"]
+    elif a.status == S.GETRIEERD:
+        voorkeur = ["verdelen"] if mag.get("verdelen") and a.hulpvraag == Aanmelding.Hulpvraag.AMBULANT else ["inzet"]
+    elif a.status == S.VERDEELD:
+        voorkeur = ["inzet"]
+    else:
+        voorkeur = []
+    return [actie for actie in voorkeur if mag.get(actie)]
 
 
 @login_required

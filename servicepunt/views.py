@@ -275,6 +275,18 @@ def beschikking(request, obj):
     mag_corrigeren = request.user.has_perm("servicepunt.corrigeren", obj)
     eerste = Beschikking.objects.filter(pk=obj.pk).met_eerste_start().values_list("eerste_start", flat=True).get()
     vandaag = timezone.localdate()
+    termijn = regels.tweewekenregel(obj.afgegeven_op, eerste, vandaag)
+    mag = request.user.has_perm("servicepunt.plaatsen", obj)
+    lopend = [p for p in plaatsingen if p.einddatum is None]
+    # The next step(s) the page puts first: start help (or place) while nothing runs, end a running placement.
+    if not mag:
+        volgende = []
+    elif lopend:
+        volgende = ["einde"]
+    elif eerste is None:
+        volgende = ["start", "plaatsen"] if obj.zorgtype_id else ["start"]
+    else:
+        volgende = ["plaatsen"] if obj.zorgtype_id else []
     return render(
         request,
         "servicepunt/beschikking.html",
@@ -283,8 +295,11 @@ def beschikking(request, obj):
             "plaatsingen": plaatsingen,
             "uiterlijk": regels.uiterlijk_gestart(obj.afgegeven_op),
             "eerste_start": eerste,
-            "termijn": regels.TWEEWEKEN_LABELS[regels.tweewekenregel(obj.afgegeven_op, eerste, vandaag)],
-            "mag": request.user.has_perm("servicepunt.plaatsen", obj),
+            "termijn": regels.TWEEWEKEN_LABELS[termijn],
+            "termijn_status": termijn,
+            "volgende": volgende,
+            "gemeente_open": uitkomst.naam == "gemeente",
+            "mag": mag,
             "start_form": f("ambulant", lambda: forms.StartForm(auto_id="id_ambulant_%s")),
             "overbrugging_form": f("overbrugging", lambda: forms.OverbruggingForm(auto_id="id_overbrugging_%s")),
             "plaatsing_form": f("plaatsen", lambda: forms.PlaatsingForm(auto_id="id_plaatsen_%s")),

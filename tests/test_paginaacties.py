@@ -211,3 +211,76 @@ def test_de_poll_groeit_niet_met_de_data(client, settings, pad):
     weinig = tel()
     vul(20, users)
     assert tel() == weinig
+
+
+def _stand(html: str) -> str:
+    return re.search(r'<section class="stand".*?</section>', html, re.S).group(0)
+
+
+@time_machine.travel(NU, tick=False)
+def test_de_aanmelding_toont_bovenaan_de_stand_en_alleen_de_volgende_stappen(client, api, ccp):
+    r = api(ccp).post(AANMELDINGEN, referral(), format="json")
+    pk = r.json()["id"]
+    url = f"/crisis/aanmeldingen/{pk}/"
+    client.force_login(ccp)
+    # New: triage is the one next step; nothing else is offered (the life cycle, crisis.regels).
+    r = client.get(url)
+    assert r.context["hoofdacties"] == ["triage"] and r.context["andere_acties"] == []
+    assert "Volgende stap</dt><dd>trieren" in _stand(r.content.decode())
+    assert "maandag 23-11-2026 11:00" in _stand(r.content.decode())
+    # Triaged ambulant help for a loket municipality: distribute first, the rest folded.
+    assert api(ccp).post(f"{AANMELDINGEN}{pk}/triage/", {"ernst": "hoog"}, format="json").status_code == 200
+    r = client.get(url)
+    html = r.content.decode()
+    assert r.context["hoofdacties"] == ["verdelen"]
+    assert set(r.context["andere_acties"]) == {"triage", "inzet", "geen_inzet"}
+    assert html.index("Ambulante crisishulp verdelen") < html.index('<details class="andere-acties">')
+    assert html.index('<details class="andere-acties">') < html.index('value="geen_inzet"')
+    # A refused folded action opens the fold, with the user's values in it.
+    r = client.post(url, {"actie": "geen_inzet", "reden": "", "alternatief_toelichting": "Mijn tekst"})
+    assert '<details class="andere-acties" open>' in r.content.decode() and "Mijn tekst" in r.content.decode()
+    # Distributed: the stand names the provider; closed: no step at all.
+    assert api(ccp).post(f"{AANMELDINGEN}{pk}/verdelen/", {}, format="json").status_code in (200, 201)
+    assert "toegewezen aan" in _stand(client.get(url).content.decode())
+    assert api(ccp).post(f"{AANMELDINGEN}{pk}/geen-inzet/", {"reden": "ingetrokken"}, format="json").status_code == 200
+    r = client.get(url)
+    assert r.context["hoofdacties"] == [] and r.context["andere_acties"] == []
+    assert "geen: de aanmelding is afgesloten" in _stand(r.content.decode())
+
+
+@time_machine.travel(NU, tick=False)
+def test_een_verstreken_behandeltermijn_staat_rood_bovenaan(client, api, ccp):
+    pk = _aanmelding(api, ccp)  # triaged at 11:00, the moment itself: on time
+    from crisis.models import Aanmelding
+
+    Aanmelding.objects.filter(pk=pk).update(status="nieuw", getrieerd_op=None)
+    with time_machine.travel(NU + datetime.timedelta(hours=2), tick=False):
+        client.force_login(ccp)
+        stand = _stand(client.get(f"/crisis/aanmeldingen/{pk}/").content.decode())
+    assert '<span class="label label--fout">Verlopen</span>' in stand
+
+
+@time_machine.travel(NU, tick=False)
+def test_beschikking_traject_en_casus_tonen_bovenaan_de_stand_en_de_volgende_stap(client):
+    from experttafel import services as et
+    from perspectiefregie import services as regie
+
+    anouk = persona("toegang", gemeente_id="almere", username="anouk", ret_aanmelder=True)
+    b = sp.beschikking_registreren(
+        anouk, jeugdige=JeugdigeFactory(gemeente_id="almere"), afgegeven_op=datetime.date(2026, 11, 2)
+    )
+    client.force_login(anouk)
+    stand = _stand(client.get(f"/servicepunt/beschikkingen/{b.pk}/").content.decode())
+    # Issued 2 November, nothing started by the 16th: the two-week rule is broken, in red.
+    assert '<span class="label label--fout">' in stand and "maandag 16-11-2026" in stand
+    assert 'href="#start"' in stand
+
+    j = JeugdigeFactory(gemeente_id="almere")
+    t = regie.open_traject(jeugdige=j, gemeente=j.gemeente, bron="plaatsing", bron_id=5, startdatum=NU.date())
+    html = client.get(f"/perspectiefregie/trajecten/{t.pk}/").content.decode()
+    assert re.search(r'Volgende stap</dt><dd><a class="utrecht-link" href="#regisseur">een regisseur toewijzen', html)
+
+    casus = et.indienen(anouk, vraag="Wat past?", toestemming=False, jeugdige=None, gemeente=anouk.gemeente)
+    client.force_login(persona("ret_voorzitter", username="voorzitter"))
+    stand = _stand(client.get(f"/experttafel/casussen/{casus.pk}/").content.decode())
+    assert 'href="#volgende">op de agenda zetten' in stand

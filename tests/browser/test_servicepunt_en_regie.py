@@ -65,6 +65,7 @@ def test_beschikking_matching_en_capaciteit(pagina, axe):
     pagina.wait_for_selector("text=Beschikking geregistreerd")
     axe.controleer(pagina)
     # Woonplaatsbeginsel: the responsible municipality changes only here, with a reason.
+    pagina.get_by_text("Verantwoordelijke gemeente wijzigen").first.click()  # folded: not the next step
     pagina.get_by_label("Nieuwe verantwoordelijke gemeente").select_option("almere")
     pagina.get_by_label("Reden (woonplaatsbeginsel)").fill("Afspraak tussen gemeenten over het BRP-adres")
     pagina.get_by_role("button", name="Verantwoordelijke gemeente wijzigen").click()
