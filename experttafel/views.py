@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
-from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk, niet_opgeslagen
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import termijnen
 from kern.filters import zoek_pagina
@@ -319,7 +319,7 @@ def sessie(request, pk):
                 return redirect("experttafel:sessie", pk=obj.pk)
             messages.success(request, "Opgeslagen.")
         except (ValidationError, Conflict) as exc:
-            messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+            niet_opgeslagen(request, exc)
         return redirect("experttafel:sessie", pk=obj.pk)
     obj, casussen = _agenda(request, pk)
     return render(
@@ -394,7 +394,7 @@ def leerevaluatie(request, pk):
             except ValidationError as exc:
                 fouten_naar_form(form, exc)
             except Conflict as exc:
-                messages.error(request, "Niet opgeslagen: " + leesbaar(exc))
+                niet_opgeslagen(request, exc)
             else:
                 messages.success(request, "Leerevaluatie vastgelegd.")
                 return redirect("experttafel:leren")
