@@ -88,3 +88,35 @@ def test_foute_invoer_en_zoektermen_in_de_url(client, wereld):
     assert r.status_code == 200 and set(r.context["form"].errors) == {"bsn", "geboortedatum"}
     r = client.get("/zoeken/", {"naam": "Fenna"})
     assert r.status_code == 200 and r.context["resultaten"] == []  # a GET never searches by name
+
+
+def test_de_zoekpagina_telt_evenveel_queries_bij_weinig_en_veel_treffers(client, wereld):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ccp = persona("ccp")
+    client.force_login(ccp)
+
+    def tel():
+        client.post("/zoeken/", {"naam": "Fenna"})  # warm caches that are not per row
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.post("/zoeken/", {"naam": "Fenna"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    weinig = tel()
+    nu = timezone.now()
+    for i in range(20):
+        j = JeugdigeFactory(voornaam="Fenna", achternaam=f"Extra{i}", gemeente_id="dronten")
+        Aanmelding.objects.create(
+            registratienummer=f"Z-extra-{i}",
+            jeugdige=j,
+            gemeente_id="dronten",
+            hulpvraag="ambulant",
+            bron="toegang",
+            aangemeld_op=nu,
+            aanmelddatum=nu.date(),
+            leeftijdsgroep="12+",
+            loket_open=True,
+            behandelen_voor=nu,
+        )
+    assert tel() == weinig
