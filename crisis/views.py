@@ -183,7 +183,7 @@ def aanmelden(request):
                     request,
                     "Het loket is nu gesloten. De aanmelding is vastgelegd en wordt "
                     f"behandeld vanaf {date_format(timezone.localtime(aanmelding.behandelen_voor), 'l d-m-Y H:i')}. "
-                    "Bij acute nood: bel de 24-uurs crisisdienst.",
+                    f"Bij acute nood: bel de {_crisisdienst()}.",
                 )
             else:
                 messages.success(request, f"Aanmelding {aanmelding.registratienummer} is ontvangen.")
@@ -203,6 +203,12 @@ def aanmelden(request):
             ),
         },
     )
+
+
+def _crisisdienst() -> str:
+    """'24-uurs crisisdienst op 0800-1234567': the name and number of the regional setting."""
+    r = Regioinstelling.huidige()
+    return r.crisisdienst_naam + (f" op {r.crisisdienst_telefoon}" if r.crisisdienst_telefoon else "")
 
 
 def _aanmelding_met_alles():

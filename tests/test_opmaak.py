@@ -153,3 +153,24 @@ def test_paginas_worden_gecomprimeerd(client, settings):
     r = client.get("/crisis/", HTTP_ACCEPT_ENCODING="gzip")
     assert r["Content-Encoding"] == "gzip"
     assert "Dagoverzicht" in gzip.decompress(r.content).decode()
+
+
+@pytest.mark.django_db
+def test_buiten_kantoortijd_noemen_dagoverzicht_en_bevestiging_het_nummer(client, settings):
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 17, 30, tzinfo=TZ), tick=False):
+        _ingelogd(client, settings)
+        html = client.get("/crisis/").content.decode()
+        assert '(<a class="utrecht-link" href="tel:08001234567">0800-1234567</a>)' in html
+        r = client.post(
+            "/crisis/aanmelden/",
+            {
+                "voornaam": "Sanne",
+                "achternaam": "Fictief",
+                "geboortedatum": "2013-06-06",
+                "gemeente": "almere",
+                "hulpvraag": "verblijf",
+                "bron": "toegang",
+            },
+            follow=True,
+        )
+    assert "Bij acute nood: bel de 24-uurs crisisdienst op 0800-1234567." in r.content.decode()
