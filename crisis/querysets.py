@@ -26,7 +26,8 @@ class AanmeldingQuerySet(models.QuerySet):
     @staticmethod
     def _noodzaak_aanbieder(aanbieder_id: str) -> Q:
         """A provider's current need to know, the one place it is decided:
-        - an assignment waiting for its answer;
+        - an assignment waiting for its answer, while the referral is open (the CCP may start the
+          help and close the referral before the provider answered: the wait then is over too);
         - an accepted assignment while the referral is open and its own work has not ended;
         - its own deployment (ambulant, or a stay in its facility) that runs, or ended less than
           the region's after-care term ago (kern.Regioinstelling.inzage_na_einde_dagen: to correct the
@@ -45,7 +46,7 @@ class AanmeldingQuerySet(models.QuerySet):
             Q(aanbieder_id=aanbieder_id) | Q(voorziening__aanbieder_id=aanbieder_id)
         )
         return (
-            Exists(toewijzing.filter(status="toegewezen"))
+            (Exists(toewijzing.filter(status="toegewezen")) & ~Q(status=Aanmelding.Status.AFGESLOTEN))
             | (
                 Exists(toewijzing.filter(status="geaccepteerd"))
                 & ~Q(status=Aanmelding.Status.AFGESLOTEN)
