@@ -82,3 +82,26 @@ def test_zoeken_met_een_beperkte_blik_en_sorteren_geeft_geen_500(api, client, db
         client.force_login(user)
         r = client.post(pad, data)
     assert r.status_code in (200, 400), r.content[:300]
+
+
+@pytest.mark.parametrize("rol", ["ccp", "toegang", "aanbieder", "gi", "servicepunt", "ret_lid"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"bsn": "١٢٣٤٥٦٧٨٢", "naam": "x" * 100000},
+        {"geboortedatum": "99999-12-31", "naam": "a\x00b"},
+        {"geboortedatum": "9999-12-31", "naam": "% _", "sorteer": "jeugdige__bsn"},
+        {"bsn": ["111222333", "123456782"]},
+    ],
+)
+def test_vreemde_waarden_in_het_zoeken_naar_een_jeugdige_geven_geen_500(client, db, rol, data, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(persona(rol))
+    assert client.post("/zoeken/", data).status_code in (200, 400)
+
+
+@pytest.mark.parametrize("rol", ["beleid", "beheer"])
+def test_beleid_en_beheer_zoeken_geen_jeugdige(client, db, rol, settings):
+    settings.TWEESTAPS_VERPLICHT = False
+    client.force_login(persona(rol))
+    assert client.post("/zoeken/", {"naam": "Sanne"}).status_code == 403
