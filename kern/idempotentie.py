@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .fouten import Ongeldig, veldfout
+from .fouten import Conflict, Ongeldig, veldfout
 from .models import Verzoeksleutel
 
 GELDIG = datetime.timedelta(hours=24)
@@ -68,13 +68,19 @@ def claim(user, sleutel: str, afdruk: str) -> tuple[Verzoeksleutel, bool]:
     Verzoeksleutel.objects.filter(
         gebruiker=user, sleutel=sleutel, status__isnull=True, aangemaakt_op__lt=nu - VERLATEN_NA
     ).delete()
-    try:
-        with transaction.atomic():
-            return Verzoeksleutel.objects.create(
-                gebruiker=user, sleutel=sleutel, vingerafdruk=afdruk, aangemaakt_op=nu
-            ), True
-    except IntegrityError:
-        return Verzoeksleutel.objects.select_related("jeugdige").get(gebruiker=user, sleutel=sleutel), False
+    # Twice at most: when the earlier request's failed row is deleted between our INSERT's
+    # conflict and our read, the key is free again and the second INSERT takes it.
+    for _ in range(2):
+        try:
+            with transaction.atomic():
+                return Verzoeksleutel.objects.create(
+                    gebruiker=user, sleutel=sleutel, vingerafdruk=afdruk, aangemaakt_op=nu
+                ), True
+        except IntegrityError:
+            rij = Verzoeksleutel.objects.select_related("jeugdige").filter(gebruiker=user, sleutel=sleutel).first()
+            if rij is not None:
+                return rij, False
+    raise Conflict("Dit verzoek wordt nog verwerkt; probeer het zo opnieuw.")
 
 
 @dataclass

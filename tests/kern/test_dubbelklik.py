@@ -247,3 +247,24 @@ def test_een_sleutel_verloopt_na_24_uur(api):
     with time_machine.travel(NU + datetime.timedelta(hours=49), tick=False):
         assert idempotentie.opruimen() == 1
     assert not Verzoeksleutel.objects.exists()
+
+
+@pytest.mark.django_db
+def test_een_sleutel_die_tussen_botsing_en_lezen_vrijkomt_geeft_geen_500(monkeypatch):
+    """The earlier request failed and freed its key between our INSERT's conflict and our read:
+    the key is free again, so this request takes it instead of crashing on a missing row."""
+    from django.db import IntegrityError
+
+    user = persona("ccp")
+    echte_create = Verzoeksleutel.objects.create
+    pogingen = []
+
+    def botst_eerst(**velden):
+        pogingen.append(velden["sleutel"])
+        if len(pogingen) == 1:
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return echte_create(**velden)
+
+    monkeypatch.setattr(Verzoeksleutel.objects, "create", botst_eerst)
+    rij, nieuw = idempotentie.claim(user, "api:race", "afdruk")
+    assert nieuw and rij.pk and len(pogingen) == 2
