@@ -94,7 +94,8 @@ def test_database_weg_geeft_een_duidelijke_foutpagina_en_bewaart_wat_bevestigd_i
     r = client.post(f"/crisis/aanmeldingen/{pk}/", {"actie": "triage", "ernst": "acuut"})
     assert r.status_code == 500
     assert "Wat u eerder heeft opgeslagen en bevestigd is bewaard" in r.content.decode()
-    monkeypatch.setattr("crisis.api.views.services.verdelen", weg)
+    # The API action table holds the service itself (ActieView.dienst), so the outage goes there.
+    monkeypatch.setattr("crisis.api.views.VerdelenView.dienst", weg)
     a = api(ccp)
     a.raise_request_exception = False
     r = a.post(f"{AANMELDINGEN}{pk}/verdelen/", {}, format="json")
