@@ -39,6 +39,7 @@ def test_ccp_corrigeert_een_startdatum_met_reden(pagina, axe):
     pagina.locator(f"#id_corr{inzet.pk}-reden").fill("De crisisdienst begon de avond ervoor")
     pagina.locator(f"input[value='corrigeer-{inzet.pk}'] ~ button").click()
     pagina.wait_for_selector("text=Opgeslagen.")
+    pagina.get_by_text("1 correctie bekijken").click()  # the history is folded below the state
     geschiedenis = pagina.locator("table", has_text="Correcties").inner_text()
     assert f"{vandaag:%d-%m-%Y}" in geschiedenis and f"{gisteren:%d-%m-%Y}" in geschiedenis
     assert "De crisisdienst begon de avond ervoor" in geschiedenis

@@ -181,6 +181,8 @@ def test_corrigeren_via_de_pagina(api, ccp, client):
     assert Inzet.objects.get(pk=inzet).startdatum == datetime.date(2026, 11, 20)
     geschiedenis = r.content.decode().split("Geschiedenis")[-1]
     assert "23-11-2026" in geschiedenis and "20-11-2026" in geschiedenis and "Crisisdienst" in geschiedenis
+    # The history is folded below the state and the next step, and says how much it holds.
+    assert '<details class="geschiedenis"><summary>1 correctie bekijken</summary>' in geschiedenis
 
 
 @time_machine.travel(NU, tick=False)
