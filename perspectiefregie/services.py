@@ -273,17 +273,21 @@ def plan_van_verblijf(soort: str, verblijf_id: int) -> Perspectiefplan | None:
     )
 
 
+def plannen_van_verblijf(soort: str, verblijf_ref):
+    """The perspective plans of a stay's trajectory (verblijf_ref: e.g. OuterRef("pk") of an
+    Inzet), for Exists() in figures: one place for which plan belongs to a stay."""
+    return Perspectiefplan.objects.filter(
+        soort=Perspectiefplan.Soort.PERSPECTIEF,
+        traject__verblijven__soort=soort,
+        traject__verblijven__verblijf_id=verblijf_ref,
+    )
+
+
 def plandatum_van_verblijf(soort: str, verblijf_ref) -> Subquery:
     """The same plan date as an SQL expression (verblijf_ref: e.g. OuterRef("pk") of an Inzet),
     so lists and figures read the one record in one query."""
     return Subquery(
-        Perspectiefplan.objects.filter(
-            soort=Perspectiefplan.Soort.PERSPECTIEF,
-            traject__verblijven__soort=soort,
-            traject__verblijven__verblijf_id=verblijf_ref,
-        )
-        .order_by("vastgesteld_op", "id")
-        .values("vastgesteld_op")[:1],
+        plannen_van_verblijf(soort, verblijf_ref).order_by("vastgesteld_op", "id").values("vastgesteld_op")[:1],
         output_field=DateField(),
     )
 
