@@ -196,6 +196,21 @@ def test_plan_via_perspectiefregie_is_hetzelfde_record_voor_het_ccp(api, ccp):
 
     assert ccp_cijfers(Kwartaal(2026, 4))["perspectiefplan_binnen_14_dagen"]["op_tijd"] == 1
 
+    # The figure counts set-based (#14.4) but must read the same date as the stay's page: a late
+    # plan wins over an old registration's date on time, and without a plan that date counts.
+    def op_tijd():
+        return ccp_cijfers(Kwartaal(2026, 4))["perspectiefplan_binnen_14_dagen"]["op_tijd"]
+
+    Inzet.objects.filter(pk=inzet.pk).update(historisch_perspectiefplan=D(2026, 11, 3))
+    Perspectiefplan.objects.update(vastgesteld_op=D(2026, 11, 17))
+    assert op_tijd() == 0
+    Perspectiefplan.objects.update(vastgesteld_op=D(2026, 11, 16))
+    assert op_tijd() == 1
+    Perspectiefplan.objects.all().delete()
+    assert op_tijd() == 1
+    Inzet.objects.filter(pk=inzet.pk).update(historisch_perspectiefplan=D(2026, 11, 17))
+    assert op_tijd() == 0
+
 
 def test_gezag_door_derden_legt_de_regie_bij_de_gi(toegang_almere):
     with op(D(2026, 11, 23)):
