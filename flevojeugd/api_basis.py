@@ -222,3 +222,32 @@ class ActieView(BasisAPIView):
 
     def antwoord(self, record, resultaat):
         return self.uitvoer(self.herlezen(record, resultaat)).data
+
+
+def zoekview(lijstview, uitvoer, naam: str, operatie: str):
+    """The `POST …/zoeken/` of a list endpoint: the same list, with the same right and FilterSet,
+    its terms sent in the JSON body so that a name, birth date or BSN never appears in a URL or
+    an access log (kern/filters.py). `naam` names the schema's body and answer."""
+    from drf_spectacular.utils import extend_schema
+
+    from kern.filters import zoekresultaat_serializer, zoekvraag_serializer
+
+    recht = lijstview.rechten["GET"]
+
+    class ZoekView(lijstview):
+        idempotent = False  # a search only reads
+        rechten = {"GET": recht, "POST": recht}
+        operaties = {"POST": operatie}
+        http_method_names = ["post", "options"]  # GET is the list itself (405 here)
+
+        @extend_schema(
+            request=zoekvraag_serializer(lijstview.filterset_class, f"{naam}Zoekvraag"),
+            responses={200: zoekresultaat_serializer(uitvoer, f"{naam}Zoekresultaat")},
+        )
+        def post(self, request):
+            return self.list(request)
+
+    ZoekView.__name__ = ZoekView.__qualname__ = lijstview.__name__.removesuffix("View") + "ZoekenView"
+    ZoekView.__module__ = lijstview.__module__
+    ZoekView.__doc__ = f"Search {lijstview.__name__} by name, birth date or BSN and every filter of the list."
+    return ZoekView

@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
-from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
+from kern.filters import ZoekBackend
 
 from .. import correcties, services
 from ..filters import AanmeldingFilter
@@ -76,21 +76,7 @@ class AanmeldingenView(ActieView, BasisLijstView):
         return aanmelding
 
 
-class AanmeldingenZoekenView(AanmeldingenView):
-    """Search the referrals the user may see by name, birth date or BSN (and every filter of the
-    list), sent in the JSON body so they never appear in a URL or an access log."""
-
-    idempotent = False  # a search only reads
-    rechten = {"GET": "crisis.aanmeldingen_zien", "POST": "crisis.aanmeldingen_zien"}
-    operaties = {"POST": "aanmeldingen_zoeken"}
-    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
-
-    @extend_schema(
-        request=zoekvraag_serializer(AanmeldingFilter, "AanmeldingZoekvraag"),
-        responses={200: zoekresultaat_serializer(s.AanmeldingSerializer, "AanmeldingZoekresultaat")},
-    )
-    def post(self, request):
-        return self.list(request)
+AanmeldingenZoekenView = zoekview(AanmeldingenView, s.AanmeldingSerializer, "Aanmelding", "aanmeldingen_zoeken")
 
 
 class AanmeldingView(BasisAPIView):

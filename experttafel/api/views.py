@@ -7,8 +7,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
-from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
+from kern.filters import ZoekBackend
 
 from .. import correcties, services
 from ..filters import CasusFilter
@@ -137,21 +137,7 @@ class CasussenView(ActieView, BasisLijstView):
         return _volledig(casus.pk)
 
 
-class CasussenZoekenView(CasussenView):
-    """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
-    body so they never appear in a URL or an access log."""
-
-    idempotent = False  # a search only reads
-    rechten = {"GET": "experttafel.overzicht_zien", "POST": "experttafel.overzicht_zien"}
-    operaties = {"POST": "casussen_zoeken"}
-    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
-
-    @extend_schema(
-        request=zoekvraag_serializer(CasusFilter, "CasusZoekvraag"),
-        responses={200: zoekresultaat_serializer(s.CasusSerializer, "CasusZoekresultaat")},
-    )
-    def post(self, request):
-        return self.list(request)
+CasussenZoekenView = zoekview(CasussenView, s.CasusSerializer, "Casus", "casussen_zoeken")
 
 
 class CasusView(BasisAPIView):

@@ -3,9 +3,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
 from kern.bezetting import DEFINITIE, met_bezetting
-from kern.filters import ZoekBackend, zoekresultaat_serializer, zoekvraag_serializer
+from kern.filters import ZoekBackend
 from kern.models import Voorziening
 
 from .. import afwegingskader, correcties, services
@@ -103,21 +103,7 @@ class BeschikkingenView(ActieView, BasisLijstView):
         return _beschikking(beschikking.pk)
 
 
-class BeschikkingenZoekenView(BeschikkingenView):
-    """Search the list by name, birth date or BSN (and every filter of the list), sent in the JSON
-    body so they never appear in a URL or an access log."""
-
-    idempotent = False  # a search only reads
-    rechten = {"GET": "servicepunt.beschikkingen_zien", "POST": "servicepunt.beschikkingen_zien"}
-    operaties = {"POST": "beschikkingen_zoeken"}
-    http_method_names = ["post", "options"]  # GET is the list itself (405 here)
-
-    @extend_schema(
-        request=zoekvraag_serializer(BeschikkingFilter, "BeschikkingZoekvraag"),
-        responses={200: zoekresultaat_serializer(s.BeschikkingSerializer, "BeschikkingZoekresultaat")},
-    )
-    def post(self, request):
-        return self.list(request)
+BeschikkingenZoekenView = zoekview(BeschikkingenView, s.BeschikkingSerializer, "Beschikking", "beschikkingen_zoeken")
 
 
 class BeschikkingView(BasisAPIView):
