@@ -11,9 +11,13 @@ class CrisisConfig(AppConfig):
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .cijfers import als_csv_rijen, ccp_cijfers
-        from .models import Inzet
+        from .models import Aanmelding, Inzet
 
         registreer(Sectie("ccp", "Crisiscoördinatiepunt", ccp_cijfers, als_csv_rijen))
+        # The sources of a referral spoken on the figures pages and in the PDF (kern.labels).
+        from kern.labels import registreer_labels
+
+        registreer_labels("crisis", Aanmelding.Bron.choices)
         # A crisis stay in a facility holds a place (kern.bezetting counts it).
         registreer_verblijven(
             "crisis", lambda: Inzet.objects.filter(hulpvorm__verblijf=True, voorziening__isnull=False)
@@ -22,7 +26,6 @@ class CrisisConfig(AppConfig):
         from kern.filters import registreer_zoeklijst
 
         from .filters import AanmeldingFilter
-        from .models import Aanmelding
 
         registreer_zoeklijst(
             "crisis.aanmeldingen_zien",

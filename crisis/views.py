@@ -23,8 +23,8 @@ from kern.aggregaties import Kwartaal
 from kern.filters import zoek_pagina
 from kern.fouten import fouten_naar_form, id_uit
 from kern.idempotentie import AL_OPGESLAGEN, eenmalig
+from kern.labels import alle_labels
 from kern.models import Gemeente, Regioinstelling
-from rapportage.labels import alle_labels
 
 from . import correcties, forms, regels, services
 from .cijfers import ccp_cijfers, vervolg_rijen
@@ -448,7 +448,7 @@ def toewijzingen(request):
 
 
 def _trendgrafiek(kwartaal, gemeente):
-    from rapportage.grafieken import lijngrafiek
+    from kern.grafieken import lijngrafiek
 
     from .cijfers import trend_aanmeldingen
 

@@ -48,6 +48,17 @@ def registreer_verblijven(naam: str, verblijven: Callable[[], QuerySet]) -> None
     VERBLIJVEN[naam] = verblijven
 
 
+# Where a capacity confirmation is kept: servicepunt registers its history table's writer
+# (Capaciteitsmelding.objects.create) in its apps.py, like the stays above, so kern writes it
+# without importing the function above it.
+_CAPACITEITSMELDING: list[Callable[..., object]] = []
+
+
+def registreer_capaciteitsmelding(schrijf: Callable[..., object]) -> None:
+    """Called from servicepunt's ready(): `schrijf(voorziening=, capaciteit=, bezet=, door=)` keeps one confirmation."""
+    _CAPACITEITSMELDING[:] = [schrijf]
+
+
 def met_bezetting(voorzieningen, dag: datetime.date):
     bezet = Value(0)
     for verblijven in VERBLIJVEN.values():
@@ -189,8 +200,6 @@ def neem_plaats(vraag: Plaatsvraag, alternatieven=None):
 def capaciteit_bevestigen(user, voorziening, *, capaciteit: int | None = None):
     """A provider (or the CCP / service point) confirms a facility's places; every confirmation is
     kept with the occupancy of that moment, so the trend can be read back. Returns the record."""
-    from servicepunt.models import Capaciteitsmelding
-
     from .models import Voorziening
 
     if capaciteit is not None and capaciteit < 0:
@@ -201,6 +210,5 @@ def capaciteit_bevestigen(user, voorziening, *, capaciteit: int | None = None):
         voorziening.capaciteit = capaciteit
     voorziening.bevestigd_op = timezone.now()
     voorziening.save(update_fields=["capaciteit", "bevestigd_op"])
-    return Capaciteitsmelding.objects.create(
-        voorziening=voorziening, capaciteit=voorziening.capaciteit, bezet=bezet, door=user
-    )
+    (schrijf,) = _CAPACITEITSMELDING  # servicepunt is always installed; without it this must fail loudly
+    return schrijf(voorziening=voorziening, capaciteit=voorziening.capaciteit, bezet=bezet, door=user)

@@ -6,11 +6,12 @@ from django.utils import timezone
 
 from crisis.cijfers import vervolg_rijen
 from crisis.grafiek import verblijfsduur_grafiek
+from kern.grafieken import lijngrafiek
+from kern.labels import alle_labels, verschil
 from kern.secties import SECTIES
 
 from .geheimhouding import GEHEIM, MASKER
-from .grafieken import kpi_grafiek, lijngrafiek
-from .labels import alle_labels, verschil
+from .grafieken import kpi_grafiek
 from .models import Rapport
 
 

@@ -152,8 +152,7 @@ def aanbieder_cijfers(request):
     from crisis.aanbiedercijfers import aanbieder_cijfers as cijfers_van
     from crisis.forms import KwartaalForm
     from flevojeugd.routers import van_replica
-
-    from .labels import alle_labels
+    from kern.labels import alle_labels
 
     vereist(request.user, "rapportage.aanbieder_cijfers")
     if not request.user.aanbieder_id:

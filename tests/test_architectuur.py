@@ -25,12 +25,6 @@ APPS = BASIS | set(FUNCTIES) | TOP
 UITZONDERINGEN = {
     # The demo data command fills every function: a command on top, not part of kern's rules.
     ("kern.management.commands.seed_demo", "*"),
-    # The capacity confirmation of kern.bezetting is kept in servicepunt's history table
-    # (Capaciteitsmelding); the stays it counts are registered by crisis and servicepunt.
-    ("kern.bezetting", "servicepunt.models"),
-    # The CCP's figures page borrows the report's labels and trend chart.
-    ("crisis.views", "rapportage.labels"),
-    ("crisis.views", "rapportage.grafieken"),
 }
 
 

@@ -1,6 +1,6 @@
 from django import template
 
-from rapportage import labels as _labels
+from kern import labels as _labels
 
 register = template.Library()
 

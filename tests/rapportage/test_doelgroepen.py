@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 
-from rapportage.labels import getal, verschil
+from kern.labels import getal, verschil
 from rapportage.models import Rapport
 from tests.crisis.helpers import AANMELDINGEN, referral
 from tests.crisis.test_verdelen_en_inzet import nieuwe

@@ -1,5 +1,7 @@
 """Codes in the figures spoken as labels, for the figures pages and the PDF (never `buiten_regio`,
-`uhp_pleegzorg`, `begeleid_wonen` on a page a person reads). One lookup per list per request."""
+`uhp_pleegzorg`, `begeleid_wonen` on a page a person reads). One lookup per list per request.
+In kern so that a function's own figures page (the CCP's) and the report above it read the same
+labels; a function adds the labels of its own choices from its `apps.py` (`registreer_labels`)."""
 
 from django.utils.formats import number_format
 
@@ -12,8 +14,16 @@ VASTE = {
 }
 
 
+# The labels of a function's own choices, registered from its apps.py ready() per app (crisis:
+# the sources of a referral), so kern never imports a function above it.
+_GEREGISTREERD: dict[str, dict[str, str]] = {}
+
+
+def registreer_labels(app: str, labels: dict[str, str]) -> None:
+    _GEREGISTREERD[app] = dict(labels)
+
+
 def alle_labels() -> dict[str, str]:
-    from crisis.models import Aanmelding
     from kern.models import (
         Aanbieder,
         Gemeente,
@@ -34,7 +44,8 @@ def alle_labels() -> dict[str, str]:
         labels.update(Alternatief.objects.values_list("code", "label"))
     except ImportError:  # before the code list exists
         pass
-    labels.update(dict(Aanmelding.Bron.choices))
+    for geregistreerd in _GEREGISTREERD.values():
+        labels.update(geregistreerd)
     labels.update(Aanbieder.objects.values_list("code", "naam"))
     labels.update(Gemeente.objects.values_list("code", "naam"))
     labels.update(VASTE)
