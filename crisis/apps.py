@@ -9,7 +9,10 @@ class CrisisConfig(AppConfig):
         from kern.bezetting import registreer_verblijven
         from kern.secties import Sectie, registreer
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the rules)
+            tasks,  # noqa: F401  (registers the import task; importeren.aanbieden sends it by name)
+        )
         from .cijfers import als_csv_rijen, ccp_cijfers
         from .models import Aanmelding, Inzet
 

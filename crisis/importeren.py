@@ -508,11 +508,14 @@ def vraag_aan(user, bestand, request=None) -> Import:
 
 
 def aanbieden(import_id: int) -> None:
-    """Hand the import to the queue; without a broker Celery runs it here (CELERY_TASK_ALWAYS_EAGER)."""
-    from .tasks import importeer_bestand
+    """Hand the import to the queue; without a broker Celery runs it here (CELERY_TASK_ALWAYS_EAGER).
+    The task is found by name (crisis/apps.py registers it), so this module never imports
+    crisis.tasks, which imports this one."""
+    from flevojeugd.celery import app
 
+    taak = app.tasks["crisis.tasks.importeer_bestand"]  # outside the try: a missing registration is a bug, not a broker away
     try:
-        importeer_bestand.delay(import_id)
+        taak.delay(import_id)
     except Exception:  # kombu raises its own connection errors
         logger.warning("Takenwachtrij onbereikbaar; import %s niet gestart", import_id)
         obj = Import.objects.get(pk=import_id)

@@ -61,11 +61,14 @@ WACHT_OP_WACHTRIJ = "Wacht op de takenwachtrij; wordt automatisch opnieuw aangeb
 
 def aanbieden(rapport_id: int) -> None:
     """Hand the build to the queue. When the broker is away the request stays visible as waiting
-    and beat offers it again (opnieuw_aanbieden); it never vanishes."""
-    from .tasks import bouw_rapport
+    and beat offers it again (opnieuw_aanbieden); it never vanishes. The task is found by name
+    (rapportage/apps.py registers it), so this module never imports rapportage.tasks, which
+    imports this one."""
+    from flevojeugd.celery import app
 
+    taak = app.tasks["rapportage.tasks.bouw_rapport"]  # outside the try: a missing registration is a bug, not a broker away
     try:
-        bouw_rapport.delay(rapport_id)
+        taak.delay(rapport_id)
     except Exception:  # kombu raises its own connection errors, wrapped variously
         logger.warning("Takenwachtrij onbereikbaar; rapport %s wacht", rapport_id)
         Rapport.objects.filter(pk=rapport_id, status=Rapport.Status.WACHTRIJ).update(stap=WACHT_OP_WACHTRIJ)
