@@ -65,7 +65,7 @@ def test_elke_pagina_zet_elke_tabel_met_caption_in_een_scrollend_gebied(client, 
     """Renders every page of the rights matrix as a role that may see it."""
     settings.TWEESTAPS_VERPLICHT = False
     aanmelding, users, casus = wereld
-    gezien = 0
+    gezien = gestapeld = 0
     for naam, (pad, rollen) in MATRIX.items():
         pad = pad.format(aanmelding=aanmelding.pk, casus=casus.pk) if pad else pad
         if not rollen or pad.startswith("/api/") or naam in ("healthz", "favicon"):
@@ -80,9 +80,15 @@ def test_elke_pagina_zet_elke_tabel_met_caption_in_een_scrollend_gebied(client, 
             assert "<caption" in tabel, f"{pad}: tabel zonder <caption>: {tabel[:160]}"
         # Each table stands in a focusable region named after it.
         assert html.count("<table") == len(
-            re.findall(r'class="tabelvak" role="region" tabindex="0" aria-label="[^"]+"><table', html)
+            re.findall(r'class="tabelvak[^"]*" role="region" tabindex="0" aria-label="[^"]+"><table', html)
         ), pad
+        # On a phone a table with one header row stacks: every body cell names its column.
+        for vak in re.findall(r'<div class="tabelvak tabelvak--stapelbaar".*?</table>', html, re.S):
+            body = vak.split("<tbody", 1)[-1]
+            gestapeld += len(re.findall(r"<td\b[^>]*data-label=", body))
+            assert not re.search(r"<td\b(?![^>]*(data-label|colspan))[^>]*>", body), f"{pad}: cel zonder kolomnaam"
     assert gezien >= 10
+    assert gestapeld >= 10
 
 
 def test_elke_tabel_in_een_paginasjabloon_heeft_een_caption_en_een_gebied():
