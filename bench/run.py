@@ -2,8 +2,11 @@
 
 Makes its own PostgreSQL database (BENCH_DATABASE_URL, default flevojeugd_bench on the local
 server), loads about 1,000,000 crisis deployments, 200,000 youths, 50,000 decisions and 5,000
-expert-table cases with COPY (deterministic seed), then prints one table of figures next to
-their goals. BENCH_SCHAAL=0.1 runs a tenth of the volume for a quick look.
+expert-table cases with COPY (deterministic seed), then set-based in SQL the expert table's and
+perspective direction's chains (laad_ketens: 25,000 cases with session, advice and follow-up,
+learning reviews, a trajectory with stay, regisseur and plan for every stay in the region), then
+prints one table of figures next to their goals. With BENCH_HERGEBRUIK=1 a database without
+trajectories gets the chains first. BENCH_SCHAAL=0.1 runs a tenth of the volume for a quick look.
 """
 
 import datetime
@@ -36,6 +39,9 @@ N_JEUGDIGEN = int(200_000 * SCHAAL)
 N_AANMELDINGEN = int(1_000_000 * SCHAAL)
 N_BESCHIKKINGEN = int(50_000 * SCHAAL)
 N_CASUSSEN = int(5_000 * SCHAAL)
+# More cases for the expert table, with session, advice and follow-up (laad_ketens): 25,000 in
+# all, ± 600 a quarter, so its figures read a national table, not an empty one (#14.4).
+N_CASUSSEN_EXTRA = int(20_000 * SCHAAL)
 N_IMPORT = int(1_000_000 * SCHAAL)  # rows of the generated historical file
 REGELS: list[tuple[str, str, str, str]] = []
 
@@ -279,6 +285,7 @@ def laad():
             "experttafel_casus",
         ):
             pg.execute(f"SELECT setval(pg_get_serial_sequence('{tabel}', 'id'), (SELECT max(id) FROM {tabel}))")
+        laad_ketens(pg, begin)
         # VACUUM as autovacuum does on an insert-heavy table (PostgreSQL 13+): it sets the
         # visibility map the figures' index-only scans need (#14.4).
         pg.execute("VACUUM ANALYZE")  # Django's connection is in autocommit, as VACUUM needs
@@ -287,6 +294,134 @@ def laad():
         "laden met COPY",
         f"{N_AANMELDINGEN:,} aanmeldingen, {len(inzetten):,} inzetten, {N_JEUGDIGEN:,} jeugdigen, "
         f"{N_BESCHIKKINGEN:,} beschikkingen, {N_CASUSSEN:,} casussen in {duur:.0f} s",
+        "minuten, geen uren",
+    )
+
+
+# Extra casussen (N_CASUSSEN_EXTRA) and the chains behind them, plus the trajectories of
+# perspective direction; set-based SQL, deterministic (a hash of the id instead of random()).
+KETENS_SQL = [
+    # Expert table: one session every working day over the ten years (a national table meets
+    # daily; the region twice a month), eight places.
+    """INSERT INTO experttafel_sessie (datum, begintijd, eindtijd, plaats, capaciteit, extra, geannuleerd, annuleringsreden)
+       SELECT d::date, '09:00', '12:00', 'Bench', 8, false, false, ''
+       FROM generate_series(%(begin)s::date, current_date + 60, '1 day') d WHERE extract(isodow FROM d) < 6""",
+    """INSERT INTO experttafel_casus (via_gi, vraag, geprobeerd, gezinssituatie, toestemming, urgentie, status, ingediend_op,
+       plaats, escalatie_reden, intrekkingsreden, les, gemeente_id, inbrenger_id, escalatie_uitkomst, ics_volgnummer, volgorde)
+       SELECT i %% 7 = 0, 'Bench', '', '', true, 'normaal', 'gesloten',
+         (%(begin)s::date + (i * 7919) %% (365 * 10 - 40))::timestamp + time '09:00',
+         '', '', '', '', (ARRAY['almere','almere','almere','almere','almere','lelystad','lelystad','dronten',
+         'noordoostpolder','zeewolde'])[1 + i %% 10], %(gebruiker)s, '', 0, 0
+       FROM generate_series(1, %(extra)s) i""",
+    # Every case but the 40 newest is planned in the first session 10-30 days after it came in
+    # and discussed there; by a hash of its id: 10% withdrawn, 5% escalated (half with an
+    # outcome), 10% advised with a follow-up still open, the rest followed up and closed.
+    """UPDATE experttafel_casus c SET sessie_id = s.id, besproken_op = s.datum,
+         status = CASE WHEN h < 10 THEN 'ingetrokken' WHEN h < 15 THEN 'geescaleerd' WHEN h < 25 THEN 'geadviseerd'
+                       ELSE 'gesloten' END,
+         intrekkingsreden = CASE WHEN h < 10 THEN 'Bench' ELSE '' END,
+         escalatie_reden = CASE WHEN h BETWEEN 10 AND 14 THEN 'Bench' ELSE '' END,
+         geescaleerd_op = CASE WHEN h BETWEEN 10 AND 14 THEN s.datum + 3 END,
+         escalatie_uitkomst = CASE WHEN h BETWEEN 10 AND 12 THEN 'Bench' ELSE '' END,
+         escalatie_uitkomst_op = CASE WHEN h BETWEEN 10 AND 12 THEN s.datum + 40 END,
+         les = CASE WHEN h %% 3 = 0 THEN 'Bench' ELSE '' END
+       FROM (SELECT id, (id * 2654435761) %% 100 AS h, ingediend_op::date + 10 + ((id %% 21)::int) AS d
+             FROM experttafel_casus WHERE status <> 'ingediend') x
+       JOIN LATERAL (SELECT id, datum FROM experttafel_sessie WHERE datum >= x.d ORDER BY datum LIMIT 1) s ON true
+       WHERE c.id = x.id AND s.datum <= current_date""",
+    """UPDATE experttafel_casus SET status = 'ingediend', sessie_id = NULL, besproken_op = NULL
+       WHERE status <> 'ingediend' AND sessie_id IS NULL""",
+    """INSERT INTO experttafel_casus_themas (casus_id, thema_id)
+       SELECT c.id, t.code FROM experttafel_casus c
+       JOIN LATERAL (SELECT code FROM experttafel_thema ORDER BY code OFFSET (c.id %% 8)::int LIMIT 1 + (c.id %% 2)::int) t ON true
+       WHERE c.les <> ''""",
+    """INSERT INTO experttafel_advies (tekst, perspectief, datum, geschreven_door_id, casus_id)
+       SELECT 'Bench', 'Bench', besproken_op + ((id %% 5)::int), %(gebruiker)s, id FROM experttafel_casus
+       WHERE status IN ('gesloten', 'geadviseerd', 'geescaleerd') AND besproken_op IS NOT NULL""",
+    # Follow-up: the municipality always, one or two providers often; 12% of parties deviate.
+    # An 'advised' case still waits for one party: the municipality has not recorded its own.
+    """INSERT INTO experttafel_opvolging (opgevolgd, motivering, vastgelegd_op, casus_id, door_id, aanbieder_id)
+       SELECT NOT afw, CASE WHEN afw THEN 'Bench' ELSE '' END, a.datum + 14, a.casus_id, %(gebruiker)s, p.aanbieder
+       FROM experttafel_advies a JOIN experttafel_casus c ON c.id = a.casus_id
+       CROSS JOIN LATERAL (SELECT NULL::varchar AS aanbieder UNION ALL
+         SELECT code FROM (SELECT code FROM kern_aanbieder ORDER BY code OFFSET (a.casus_id %% 3)::int LIMIT (a.casus_id %% 3)::int) q) p
+       CROSS JOIN LATERAL (SELECT (hashtext(a.casus_id || coalesce(p.aanbieder, '')) & 1023) < 123 AS afw) f
+       WHERE c.status <> 'geadviseerd' OR p.aanbieder IS NOT NULL""",
+    # Learning reviews (actieleren): one per stay that ended in an out-of-home follow-up.
+    """INSERT INTO experttafel_leerevaluatie (soort, bron_id, gemeente_id, vervolg, einddatum, uiterlijk, gehouden_op, wie,
+       geleerd, thema_id, vastgelegd_door_id)
+       SELECT 'crisis', i.id, a.gemeente_id, i.vervolg_verblijf_id, i.einddatum, i.einddatum + 42,
+         CASE WHEN (i.id %% 10)::int < 8 AND i.einddatum + 50 < current_date THEN i.einddatum + 20 + (i.id %% 30)::int END, '', '',
+         CASE WHEN (i.id %% 10)::int < 8 THEN (ARRAY['wachtlijst','passend_verblijf','huiselijk_geweld'])[1 + (i.id %% 3)::int] END, NULL
+       FROM crisis_inzet i JOIN crisis_aanmelding a ON a.id = i.aanmelding_id
+       WHERE i.vervolg_verblijf_id LIKE 'uhp%%' AND a.gemeente_id <> 'buiten_regio' AND i.einddatum <= current_date""",
+    # Perspective direction: a trajectory (with its one stay) for every stay in the region (crisis stay or
+    # placement), open until 0-90 days after the stay; a fifth in a forced framework.
+    """CREATE TEMP TABLE bench_verblijf ON COMMIT DROP AS
+       SELECT nextval(pg_get_serial_sequence('perspectiefregie_traject', 'id')) AS traject_id, * FROM (
+             SELECT 'crisis' AS bron, i.startdatum, i.einddatum AS verblijf_eind, i.einddatum + (i.id %% 91)::int AS eind,
+               j.kader = 'gedwongen' AS gedwongen, a.gemeente_id, a.jeugdige_id, i.id AS bron_id
+             FROM crisis_inzet i JOIN crisis_aanmelding a ON a.id = i.aanmelding_id JOIN kern_jeugdige j ON j.id = a.jeugdige_id
+             WHERE i.voorziening_id IS NOT NULL AND a.gemeente_id <> 'buiten_regio'
+             UNION ALL
+             SELECT 'plaatsing', p.startdatum, p.einddatum, coalesce(p.einddatum, current_date + 1) + (p.id %% 91)::int,
+               j.kader = 'gedwongen', b.gemeente_id, b.jeugdige_id, p.id
+             FROM servicepunt_plaatsing p JOIN servicepunt_beschikking b ON b.id = p.beschikking_id
+             JOIN kern_jeugdige j ON j.id = b.jeugdige_id ORDER BY 1, 8) x""",
+    """INSERT INTO perspectiefregie_traject (id, bron, startdatum, einddatum, gedwongen_kader, gemeente_id, jeugdige_id,
+       gezag_derden, sluitreden)
+       SELECT traject_id, bron, startdatum, CASE WHEN NOT open_ THEN least(eind, current_date - 1) END, gedwongen,
+         gemeente_id, jeugdige_id, false, CASE WHEN NOT open_ THEN 'thuis' ELSE '' END
+       FROM (SELECT *, eind >= current_date AND traject_id = max(traject_id) FILTER (WHERE eind >= current_date)
+               OVER (PARTITION BY jeugdige_id) AS open_ FROM bench_verblijf) v""",
+    """INSERT INTO perspectiefregie_verblijf (soort, verblijf_id, startdatum, einddatum, traject_id)
+       SELECT bron, bron_id, startdatum, verblijf_eind, traject_id FROM bench_verblijf""",
+    # One open trajectory per youth (the database guards it): only the newest stays open.
+    # A regisseur from 0-12 days after the start for 90%; a fifth of those changed once (with a reason).
+    """INSERT INTO perspectiefregie_regisseurschap (van, tot, reden, regisseur_id, toegewezen_door_id, traject_id)
+       SELECT startdatum + (id %% 13)::int, CASE WHEN (id %% 5)::int = 0 THEN startdatum + (id %% 13)::int + 20 END, '', %(gebruiker)s, NULL::bigint, id
+       FROM perspectiefregie_traject WHERE (id %% 10)::int <> 9
+       UNION ALL
+       SELECT startdatum + (id %% 13)::int + 21, NULL, 'Bench: wissel', %(gebruiker)s, NULL::bigint, id
+       FROM perspectiefregie_traject WHERE (id %% 10)::int <> 9 AND (id %% 5)::int = 0""",
+    # A perspective plan for 85%, set 3-30 days after the start, an evaluation plan later for some.
+    """INSERT INTO perspectiefregie_perspectiefplan (soort, vastgesteld_op, doelen, terugkeer, wie_doet_wat, wonen, inkomen,
+       school_werk, zorg_18plus, traject_id)
+       SELECT 'perspectief', startdatum + 3 + (id %% 28)::int, '', '', '', '', '', '', '', id
+       FROM perspectiefregie_traject WHERE (id %% 20)::int < 17
+       UNION ALL
+       SELECT 'perspectief', startdatum + 60, '', '', '', '', '', '', '', id
+       FROM perspectiefregie_traject WHERE (id %% 20)::int < 4""",
+]
+
+
+def laad_ketens(pg, begin):
+    """Expert-table cases with session, advice and follow-up, learning reviews, and the
+    perspective-direction trajectories with stay, regisseur and plan (#14.4)."""
+    gebruiker = pg.execute("SELECT id FROM accounts_gebruiker WHERE username = 'bench-servicepunt'").fetchone()[0]
+    t0 = time.perf_counter()
+    with pg.transaction():  # all or nothing: a half-loaded chain would skew the figures
+        for sql in KETENS_SQL:
+            pg.execute(sql, {"begin": begin, "gebruiker": gebruiker, "extra": N_CASUSSEN_EXTRA})
+    pg.execute("VACUUM ANALYZE")
+    n = {
+        t: pg.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in (
+            "experttafel_casus",
+            "experttafel_advies",
+            "experttafel_opvolging",
+            "experttafel_leerevaluatie",
+            "perspectiefregie_traject",
+            "perspectiefregie_regisseurschap",
+            "perspectiefregie_perspectiefplan",
+        )
+    }
+    resultaat(
+        "laden van experttafel en perspectiefregie (SQL, set-based)",
+        f"{n['experttafel_casus']:,} casussen, {n['experttafel_advies']:,} adviezen, "
+        f"{n['experttafel_opvolging']:,} opvolgingen, {n['experttafel_leerevaluatie']:,} leerevaluaties, "
+        f"{n['perspectiefregie_traject']:,} trajecten, {n['perspectiefregie_regisseurschap']:,} regisseurschappen, "
+        f"{n['perspectiefregie_perspectiefplan']:,} perspectiefplannen in {time.perf_counter() - t0:.0f} s; {_load()}",
         "minuten, geen uren",
     )
 
@@ -668,6 +803,11 @@ def main():
         import django
 
         django.setup()
+        from django.db import connection
+
+        with connection.cursor() as cur:  # a database of before the chains were loaded gets them now
+            if not cur.connection.execute("SELECT EXISTS (SELECT FROM perspectiefregie_traject)").fetchone()[0]:
+                laad_ketens(cur.connection, datetime.date.today() - datetime.timedelta(days=365 * JAREN))
     else:
         maak_database()
         laad()

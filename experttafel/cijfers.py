@@ -31,8 +31,17 @@ def experttafel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
     in_kwartaal = Q(sessie__datum__range=(van, tot))
     afgeweken = Exists(Opvolging.objects.filter(casus=OuterRef("pk"), opgevolgd=False))
     heeft_opvolging = Exists(Opvolging.objects.filter(casus=OuterRef("pk")))
+    # Only the cases that touch the quarter (every count below filters on one of these dates): the
+    # follow-up look-ups then run for the quarter's cases, not for the whole history (#14.4).
+    in_beeld = (
+        Q(ingediend_op__date__range=(van, tot))
+        | Q(besproken_op__range=(van, tot))
+        | in_kwartaal
+        | Q(geescaleerd_op__range=(van, tot))
+    )
     tellingen = (
-        casussen.annotate(afgeweken_=afgeweken, heeft_opvolging_=heeft_opvolging)
+        casussen.filter(in_beeld)
+        .annotate(afgeweken_=afgeweken, heeft_opvolging_=heeft_opvolging)
         .values("gemeente")
         .annotate(
             ingediend=Count("id", filter=Q(ingediend_op__date__range=(van, tot))),

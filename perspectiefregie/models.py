@@ -46,6 +46,13 @@ class Traject(models.Model):
         verbose_name = "traject perspectiefregie"
         verbose_name_plural = "trajecten perspectiefregie"
         ordering = ["-startdatum", "-id"]
+        indexes = [
+            # The quarter's figures (#14.4): `actief_in` reads the open trajectories and those ended
+            # in or after the quarter (a BitmapOr of IS NULL and >= van), the started ones by date;
+            # plain B-trees, so the SQLite of `make run` has them too.
+            models.Index(fields=["einddatum"], name="traject_einddatum_idx"),
+            models.Index(fields=["startdatum"], name="traject_startdatum_idx"),
+        ]
         constraints = [
             # One period of care at a time: a second stay joins the open trajectory.
             models.UniqueConstraint(
