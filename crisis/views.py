@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,13 +15,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
-from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, eenmalig_aanmaken, mogelijk
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import kalender
 from kern.aggregaties import Kwartaal
 from kern.filters import zoek_pagina
-from kern.fouten import fouten_naar_form, id_uit
-from kern.idempotentie import AL_OPGESLAGEN, eenmalig
+from kern.fouten import id_uit
+from kern.idempotentie import eenmalig
 from kern.labels import alle_labels
 from kern.models import Gemeente, Regioinstelling
 
@@ -157,27 +156,8 @@ def aanmelden(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         jeugdige = {k: d[k] for k in ("voornaam", "achternaam", "geboortedatum", "bsn", "gemeente")}
-        try:
-            # A double click sends the same form token twice: one referral, the first one shown.
-            uitkomst = eenmalig(
-                request,
-                "crisis.aanmelding",
-                lambda: services.aanmelden(
-                    request.user,
-                    jeugdige=jeugdige,
-                    hulpvraag=d["hulpvraag"],
-                    toelichting=d["toelichting"],
-                    bron=d.get("bron"),
-                    request=request,
-                ),
-            )
-        except ValidationError as exc:
-            fouten_naar_form(form, exc)
-        else:
-            if uitkomst.eerder:
-                messages.info(request, AL_OPGESLAGEN)
-                return redirect("crisis:aanmelding", pk=uitkomst.eerder_id)
-            aanmelding = uitkomst.obj
+
+        def gelukt(aanmelding):
             if not aanmelding.loket_open:
                 messages.warning(
                     request,
@@ -187,7 +167,25 @@ def aanmelden(request):
                 )
             else:
                 messages.success(request, f"Aanmelding {aanmelding.registratienummer} is ontvangen.")
-            return redirect("crisis:aanmelding", pk=aanmelding.pk)
+
+        # A double click sends the same form token twice: one referral, the first one shown.
+        antwoord = eenmalig_aanmaken(
+            request,
+            form,
+            "crisis.aanmelding",
+            lambda: services.aanmelden(
+                request.user,
+                jeugdige=jeugdige,
+                hulpvraag=d["hulpvraag"],
+                toelichting=d["toelichting"],
+                bron=d.get("bron"),
+                request=request,
+            ),
+            pagina="crisis:aanmelding",
+            gelukt=gelukt,
+        )
+        if antwoord is not None:
+            return antwoord
     nu = timezone.now()
     return render(
         request,

@@ -15,12 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
-from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, mogelijk, niet_opgeslagen
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, eenmalig_aanmaken, mogelijk, niet_opgeslagen
 from flevojeugd.toegang import jeugdpagina, zichtbaar_of_404
 from kern import termijnen
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
-from kern.idempotentie import AL_OPGESLAGEN, eenmalig
 from kern.models import Regioinstelling
 
 from . import correcties, forms, regels, services
@@ -122,33 +121,30 @@ def inbrengen(request):
             jeugdige = {k: d[k] for k in ("voornaam", "achternaam", "geboortedatum", "bsn")} | {
                 "gemeente": d["gemeente"]
             }
-        try:
-            # A double click sends the same form token twice: one case, the first one shown.
-            uitkomst = eenmalig(
-                request,
-                "experttafel.casus",
-                lambda: services.indienen(
-                    request.user,
-                    vraag=d["vraag"],
-                    toestemming=d["toestemming"],
-                    jeugdige=jeugdige,
-                    gemeente=d["gemeente"],
-                    geprobeerd=d["geprobeerd"],
-                    gezinssituatie=d["gezinssituatie"],
-                    domeinen=d["domeinen"],
-                    urgentie=d["urgentie"],
-                    request=request,
-                ),
-            )
-        except ValidationError as exc:
-            fouten_naar_form(form, exc)
-        else:
-            if uitkomst.eerder:
-                messages.info(request, AL_OPGESLAGEN)
-                return redirect("experttafel:casus", pk=uitkomst.eerder_id)
-            casus = uitkomst.obj
-            messages.success(request, f"Casus {casus.pk} is ingebracht. De voorzitter plant haar op een sessie.")
-            return redirect("experttafel:casus", pk=casus.pk)
+        # A double click sends the same form token twice: one case, the first one shown.
+        antwoord = eenmalig_aanmaken(
+            request,
+            form,
+            "experttafel.casus",
+            lambda: services.indienen(
+                request.user,
+                vraag=d["vraag"],
+                toestemming=d["toestemming"],
+                jeugdige=jeugdige,
+                gemeente=d["gemeente"],
+                geprobeerd=d["geprobeerd"],
+                gezinssituatie=d["gezinssituatie"],
+                domeinen=d["domeinen"],
+                urgentie=d["urgentie"],
+                request=request,
+            ),
+            pagina="experttafel:casus",
+            gelukt=lambda casus: messages.success(
+                request, f"Casus {casus.pk} is ingebracht. De voorzitter plant haar op een sessie."
+            ),
+        )
+        if antwoord is not None:
+            return antwoord
     return render(request, "experttafel/inbrengen.html", {"form": form})
 
 

@@ -28,7 +28,7 @@ from django.shortcuts import redirect
 
 from accounts.permissions import vereist
 from kern.fouten import Conflict, Ongeldig, fouten_naar_form, id_uit, leesbaar
-from kern.idempotentie import AL_OPGESLAGEN, Uitkomst
+from kern.idempotentie import AL_OPGESLAGEN, Uitkomst, eenmalig
 
 # A choice the list does not hold: Django's own message repeats the code ('lokaal_team'); a page
 # says it in words.
@@ -146,3 +146,22 @@ def afhandelen(request, obj, acties: dict[str, Actie], *, terug: str) -> HttpRes
     else:
         messages.success(request, "Opgeslagen.")
     return redirect(terug)
+
+
+def eenmalig_aanmaken(
+    request, form: forms.Form, soort: str, maak: Callable[[], Any], *, pagina: str, gelukt: Callable[[Any], None]
+) -> HttpResponse | None:
+    """A page that creates one record (a referral, a case, a decision): the service `maak()` runs
+    once per form token (a double click shows the first record again with AL_OPGESLAGEN). On
+    success `gelukt(record)` says so and the answer is the record's page `pagina` (pk); when the
+    service refuses, its errors go to their fields and the answer is None (the page shows the form)."""
+    try:
+        uitkomst = eenmalig(request, soort, maak)
+    except ValidationError as exc:
+        fouten_naar_form(form, exc)
+        return None
+    if uitkomst.eerder:
+        messages.info(request, AL_OPGESLAGEN)
+        return redirect(pagina, pk=uitkomst.eerder_id)
+    gelukt(uitkomst.obj)
+    return redirect(pagina, pk=uitkomst.obj.pk)

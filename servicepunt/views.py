@@ -14,12 +14,12 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import vereist
 from audit.services import log_lijst
-from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, niet_opgeslagen
+from flevojeugd.paginaacties import Actie, Afhandeling, afhandelen, eenmalig_aanmaken, niet_opgeslagen
 from flevojeugd.toegang import jeugdpagina
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import zoek_pagina
 from kern.fouten import Conflict, fouten_naar_form, id_uit, leesbaar
-from kern.idempotentie import AL_OPGESLAGEN, eenmalig
+from kern.idempotentie import eenmalig
 from kern.models import Gemeente, Regioinstelling, Voorziening
 
 from . import afwegingskader, correcties, forms, regels, services
@@ -130,8 +130,9 @@ def beschikkingen(request):
             d = form.cleaned_data
             try:
                 # A double click sends the same form token twice: the first decision, shown again.
-                uitkomst = eenmalig(
+                antwoord = eenmalig_aanmaken(
                     request,
+                    form,
                     "servicepunt.beschikking",
                     lambda: services.beschikking_registreren(
                         request.user,
@@ -153,14 +154,11 @@ def beschikkingen(request):
                         verwachte_start=d["verwachte_start"],
                         request=request,
                     ),
+                    pagina="servicepunt:beschikking",
+                    gelukt=lambda _: messages.success(request, "Beschikking geregistreerd."),
                 )
-                if uitkomst.eerder:
-                    messages.info(request, AL_OPGESLAGEN)
-                    return redirect("servicepunt:beschikking", pk=uitkomst.eerder_id)
-                messages.success(request, "Beschikking geregistreerd.")
-                return redirect("servicepunt:beschikking", pk=uitkomst.obj.pk)
-            except ValidationError as exc:
-                fouten_naar_form(form, exc)
+                if antwoord is not None:
+                    return antwoord
             except Conflict as exc:  # the same decision registered again, from another form
                 form.add_error(None, leesbaar(exc))
     vandaag = timezone.localdate()
