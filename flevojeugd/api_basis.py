@@ -251,3 +251,24 @@ def zoekview(lijstview, uitvoer, naam: str, operatie: str):
     ZoekView.__module__ = lijstview.__module__
     ZoekView.__doc__ = f"Search {lijstview.__name__} by name, birth date or BSN and every filter of the list."
     return ZoekView
+
+
+def detailview(naam: str, uitvoer, *, recht: str, operatie: str, onderwerp: str, records, volledig=None):
+    """The `GET …/<pk>/` of one record: the record the user may see among `records()` (404,
+    logged, otherwise), its viewing audited with its youth, the answer `uitvoer` of the record
+    (or of `volledig(record)`, a re-read with everything the answer shows)."""
+    from drf_spectacular.utils import extend_schema
+
+    class DetailView(BasisAPIView):
+        rechten = {"GET": recht}
+        operaties = {"GET": operatie}
+        audit_onderwerp = onderwerp
+
+        @extend_schema(responses=uitvoer)
+        def get(self, request, pk):
+            record = self.zichtbaar(records(), pk)
+            self.log_inzien(record, record.jeugdige)
+            return Response(uitvoer(volledig(record) if volledig else record).data)
+
+    DetailView.__name__ = DetailView.__qualname__ = naam
+    return DetailView

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, detailview, zoekview
 from kern.filters import ZoekBackend
 
 from .. import correcties, services
@@ -79,16 +79,15 @@ class AanmeldingenView(ActieView, BasisLijstView):
 AanmeldingenZoekenView = zoekview(AanmeldingenView, s.AanmeldingSerializer, "Aanmelding", "aanmeldingen_zoeken")
 
 
-class AanmeldingView(BasisAPIView):
-    rechten = {"GET": "crisis.aanmeldingen_zien"}
-    operaties = {"GET": "aanmelding_lezen"}
-    audit_onderwerp = "crisis.aanmelding"
-
-    @extend_schema(responses=s.AanmeldingSerializer)
-    def get(self, request, pk):
-        aanmelding = self.zichtbaar(Aanmelding.objects, pk)
-        self.log_inzien(aanmelding, aanmelding.jeugdige)
-        return Response(s.AanmeldingSerializer(_volledig(aanmelding.pk)).data)
+AanmeldingView = detailview(
+    "AanmeldingView",
+    s.AanmeldingSerializer,
+    recht="crisis.aanmeldingen_zien",
+    operatie="aanmelding_lezen",
+    onderwerp="crisis.aanmelding",
+    records=lambda: Aanmelding.objects,
+    volledig=lambda aanmelding: _volledig(aanmelding.pk),
+)
 
 
 class ToewijzingActie(AanmeldingActie):

@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, detailview, zoekview
 from kern.filters import ZoekBackend
 
 from .. import correcties, services
@@ -140,16 +140,15 @@ class CasussenView(ActieView, BasisLijstView):
 CasussenZoekenView = zoekview(CasussenView, s.CasusSerializer, "Casus", "casussen_zoeken")
 
 
-class CasusView(BasisAPIView):
-    rechten = {"GET": "experttafel.overzicht_zien"}
-    operaties = {"GET": "casus_lezen"}
-    audit_onderwerp = "experttafel.casus"
-
-    @extend_schema(responses=s.CasusSerializer)
-    def get(self, request, pk):
-        casus = self.zichtbaar(Casus.objects, pk)
-        self.log_inzien(casus, casus.jeugdige)
-        return Response(s.CasusSerializer(_volledig(casus.pk)).data)
+CasusView = detailview(
+    "CasusView",
+    s.CasusSerializer,
+    recht="experttafel.overzicht_zien",
+    operatie="casus_lezen",
+    onderwerp="experttafel.casus",
+    records=lambda: Casus.objects,
+    volledig=lambda casus: _volledig(casus.pk),
+)
 
 
 class CasusActie(ActieView):

@@ -3,7 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
-from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, zoekview
+from flevojeugd.api_basis import ActieView, BasisAPIView, BasisLijstView, detailview, zoekview
 from kern.bezetting import DEFINITIE, met_bezetting
 from kern.filters import ZoekBackend
 from kern.models import Voorziening
@@ -106,16 +106,14 @@ class BeschikkingenView(ActieView, BasisLijstView):
 BeschikkingenZoekenView = zoekview(BeschikkingenView, s.BeschikkingSerializer, "Beschikking", "beschikkingen_zoeken")
 
 
-class BeschikkingView(BasisAPIView):
-    rechten = {"GET": "servicepunt.beschikkingen_zien"}
-    operaties = {"GET": "beschikking_lezen"}
-    audit_onderwerp = "servicepunt.beschikking"
-
-    @extend_schema(responses=s.BeschikkingSerializer)
-    def get(self, request, pk):
-        b = self.zichtbaar(Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen"), pk)
-        self.log_inzien(b, b.jeugdige)
-        return Response(s.BeschikkingSerializer(b).data)
+BeschikkingView = detailview(
+    "BeschikkingView",
+    s.BeschikkingSerializer,
+    recht="servicepunt.beschikkingen_zien",
+    operatie="beschikking_lezen",
+    onderwerp="servicepunt.beschikking",
+    records=lambda: Beschikking.objects.met_eerste_start().prefetch_related("plaatsingen"),
+)
 
 
 # Woonplaatsbeginsel: the one explicit, reasoned and audited change of the responsible municipality.
