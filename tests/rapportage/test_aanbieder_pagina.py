@@ -40,8 +40,14 @@ def test_aanbieder_ziet_alleen_eigen_aantallen_met_labels(api, ccp, client):
     assert r.status_code == 200
     html = r.content.decode()
     toewijzingen = _tabel(html, "<caption>Toewijzingen aan")
-    assert '<th scope="row">Geweigerd</th><td class="getal">1</td>' in toewijzingen
-    assert '<th scope="row">Geaccepteerd</th><td class="getal">0</td>' in toewijzingen
+    assert (
+        '<th scope="row" data-label="Toewijzingen">Geweigerd</th><td class="getal" data-label="Aantal">1</td>'
+        in toewijzingen
+    )
+    assert (
+        '<th scope="row" data-label="Toewijzingen">Geaccepteerd</th><td class="getal" data-label="Aantal">0</td>'
+        in toewijzingen
+    )
     redenen = _tabel(html, "<caption>Weigeringen per reden")
     assert "geen_capaciteit" not in redenen  # a label, not the code
     assert html.count("<caption>") == 5
@@ -50,10 +56,16 @@ def test_aanbieder_ziet_alleen_eigen_aantallen_met_labels(api, ccp, client):
 
     client.force_login(intermetzo)
     hun = client.get(PAGINA + "?kwartaal=2026-Q4").content.decode()
-    assert '<th scope="row">Geaccepteerd</th><td class="getal">1</td>' in _tabel(hun, "<caption>Toewijzingen aan")
+    assert (
+        '<th scope="row" data-label="Toewijzingen">Geaccepteerd</th><td class="getal" data-label="Aantal">1</td>'
+        in _tabel(hun, "<caption>Toewijzingen aan")
+    )
     # The provider comes from the login: a parameter naming another one changes nothing.
     anders = client.get(PAGINA + "?kwartaal=2026-Q4&aanbieder=sheerenloo").content.decode()
-    assert '<th scope="row">Geweigerd</th><td class="getal">0</td>' in _tabel(anders, "<caption>Toewijzingen aan")
+    assert (
+        '<th scope="row" data-label="Toewijzingen">Geweigerd</th><td class="getal" data-label="Aantal">0</td>'
+        in _tabel(anders, "<caption>Toewijzingen aan")
+    )
 
 
 @time_machine.travel(NU, tick=False)
