@@ -24,30 +24,19 @@ def registreer_labels(app: str, labels: dict[str, str]) -> None:
 
 
 def alle_labels() -> dict[str, str]:
-    from kern.models import (
-        Aanbieder,
-        Gemeente,
-        Hulpvorm,
-        RedenGeenInzet,
-        VervolgAmbulant,
-        VervolgVerblijf,
-        Voorzieningtype,
-        Weigerreden,
-    )
+    """Every code's words: the region's code lists (one list of them, kern.codelijsten), the
+    labels the functions register, then the names of providers and municipalities over those."""
+    from kern.codelijsten import CODELIJSTEN
 
     labels = {}
-    for model in (Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf, Weigerreden, Voorzieningtype):
-        labels.update(model.objects.values_list("code", "label"))
-    try:
-        from kern.models import Alternatief
-
-        labels.update(Alternatief.objects.values_list("code", "label"))
-    except ImportError:  # before the code list exists
-        pass
+    for model, veld in CODELIJSTEN.values():
+        if veld == "label":
+            labels.update(model.objects.values_list("code", "label"))
     for geregistreerd in _GEREGISTREERD.values():
         labels.update(geregistreerd)
-    labels.update(Aanbieder.objects.values_list("code", "naam"))
-    labels.update(Gemeente.objects.values_list("code", "naam"))
+    for model, veld in CODELIJSTEN.values():
+        if veld != "label":
+            labels.update(model.objects.values_list("code", veld))
     labels.update(VASTE)
     return labels
 
