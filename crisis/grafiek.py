@@ -1,29 +1,14 @@
 """Figure 1 (length of stay per municipality) as SVG, for the figures page and the PDF alike."""
 
-import base64
-
 
 def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
     """Figure 1 as SVG (pygal), returned as a data URI for an <img> with alt text."""
     import pygal
-    from pygal.style import Style
 
-    stijl = Style(
-        background="white",
-        plot_background="white",
-        foreground="#1a1a1a",
-        foreground_strong="#1a1a1a",
-        foreground_subtle="#6b6b6b",
-        colors=("#01689b", "#8fcae7"),
-        font_family="Liberation Sans, sans-serif",
-        label_font_size=13,
-        major_label_font_size=13,
-        legend_font_size=13,
-        title_font_size=15,
-        value_font_size=11,
-    )
+    from kern.grafieken import data_uri, stijl
+
     grafiek = pygal.Bar(
-        style=stijl,
+        style=stijl(kleuren=("#01689b", "#8fcae7"), letter=13),
         width=760,
         height=360,
         js=[],
@@ -39,4 +24,4 @@ def verblijfsduur_grafiek(verblijfsduur: dict, namen: dict) -> str:
     grafiek.add("Gemiddeld", [verblijfsduur[c]["gemiddeld"] for c in codes])
     grafiek.add("Mediaan", [verblijfsduur[c]["mediaan"] for c in codes])
     svg = grafiek.render()
-    return "data:image/svg+xml;base64," + base64.b64encode(svg if isinstance(svg, bytes) else svg.encode()).decode()
+    return data_uri(svg)

@@ -3,8 +3,12 @@ so that a function's own figures page (the CCP's trend) and the report draw them
 
 import base64
 
+KLEUREN = ("#01689b", "#e17000", "#39870c", "#a90061", "#42145f", "#ffb612", "#1a1a1a")
 
-def _stijl():
+
+def stijl(kleuren=KLEUREN, letter: int = 12):
+    """The one chart style of the app (white, dark text, the report's font); `letter` is the
+    label size, titles two points larger and values two smaller."""
     from pygal.style import Style
 
     return Style(
@@ -13,14 +17,19 @@ def _stijl():
         foreground="#1a1a1a",
         foreground_strong="#1a1a1a",
         foreground_subtle="#6b6b6b",
-        colors=("#01689b", "#e17000", "#39870c", "#a90061", "#42145f", "#ffb612", "#1a1a1a"),
+        colors=kleuren,
         font_family="Liberation Sans, sans-serif",
-        label_font_size=12,
-        major_label_font_size=12,
-        legend_font_size=12,
-        title_font_size=14,
-        value_font_size=10,
+        label_font_size=letter,
+        major_label_font_size=letter,
+        legend_font_size=letter,
+        title_font_size=letter + 2,
+        value_font_size=letter - 2,
     )
+
+
+def data_uri(svg) -> str:
+    """A rendered chart as a data URI for an <img> with alt text (no file, no extra request)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg if isinstance(svg, bytes) else svg.encode()).decode()
 
 
 def lijngrafiek(titel: str, kwartalen: list[str], reeksen: dict[str, list], eenheid: str = "") -> str:
@@ -28,7 +37,7 @@ def lijngrafiek(titel: str, kwartalen: list[str], reeksen: dict[str, list], eenh
     import pygal
 
     grafiek = pygal.Line(
-        style=_stijl(),
+        style=stijl(),
         width=760,
         height=340,
         js=[],
@@ -42,4 +51,4 @@ def lijngrafiek(titel: str, kwartalen: list[str], reeksen: dict[str, list], eenh
     for naam, waarden in reeksen.items():
         grafiek.add(naam, [v if isinstance(v, (int, float)) and not isinstance(v, bool) else None for v in waarden])
     svg = grafiek.render()
-    return "data:image/svg+xml;base64," + base64.b64encode(svg if isinstance(svg, bytes) else svg.encode()).decode()
+    return data_uri(svg)
