@@ -11,7 +11,6 @@ REGISSEUR_BINNEN_WERKDAGEN = 2
 # term; six weeks is the working agreement until it does.
 PERSPECTIEFPLAN_TERMIJN_DAGEN = 14
 PLAN_TERMIJN_DAGEN = {"crisis": PERSPECTIEFPLAN_TERMIJN_DAGEN, "plaatsing": 42}
-NA_18_VANAF = 16  # default of kern.Regioinstelling.na_18_vanaf_leeftijd
 # Follow-up codes after a crisis stay that mean the youth is home: the period of care ends.
 VERVOLG_NAAR_HUIS = frozenset({"naar_huis_zonder_hulp", "naar_huis_met_hulp"})
 
@@ -28,19 +27,18 @@ def plan_uiterlijk(bron: str, startdatum: datetime.date) -> datetime.date:
     return startdatum + datetime.timedelta(days=PLAN_TERMIJN_DAGEN[bron])
 
 
-NA_18_DAGEN_NA_OPNAME = 42  # default of kern.Regioinstelling.na_18_dagen_na_opname
-
 
 def na_18_plan_uiterlijk(
     geboortedatum: datetime.date,
     startdatum: datetime.date,
     *,
-    vanaf_leeftijd: int = NA_18_VANAF,
-    dagen_na_opname: int = NA_18_DAGEN_NA_OPNAME,
+    vanaf_leeftijd: int,
+    dagen_na_opname: int,
 ) -> datetime.date:
     """The plan for life after 18 is due within the agreed term after admission, or on the
     birthday on which the youth reaches the agreed age, whichever is later: a 17-year-old
-    admitted today gets the term, never a deadline on the day of admission."""
+    admitted today gets the term, never a deadline on the day of admission. The age and the term
+    are regional settings (kern.Regioinstelling), passed in: the rule keeps no defaults of its own."""
     try:
         verjaardag = geboortedatum.replace(year=geboortedatum.year + vanaf_leeftijd)
     except ValueError:  # 29 February

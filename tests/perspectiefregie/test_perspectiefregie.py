@@ -134,14 +134,15 @@ class TestTermijnen:
         assert regels.status(uiterlijk, D(2026, 11, 16), D(2026, 12, 1)) == "te_laat"
 
     def test_plan_na_18_binnen_de_termijn_of_op_de_16e_verjaardag_wat_later_is(self):
+        REGIO = {"vanaf_leeftijd": 16, "dagen_na_opname": 42}  # the region's settings (kern.Regioinstelling defaults)
         # 16 already: within the agreed term (42 days), never on the day of admission.
-        assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1)) == D(2026, 12, 13)
+        assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1), **REGIO) == D(2026, 12, 13)
         # 14: on the 16th birthday.
-        assert regels.na_18_plan_uiterlijk(D(2011, 12, 10), D(2026, 11, 1)) == D(2027, 12, 10)
+        assert regels.na_18_plan_uiterlijk(D(2011, 12, 10), D(2026, 11, 1), **REGIO) == D(2027, 12, 10)
         # 16th birthday inside the term: the term.
-        assert regels.na_18_plan_uiterlijk(D(2010, 11, 20), D(2026, 11, 1)) == D(2026, 12, 13)
+        assert regels.na_18_plan_uiterlijk(D(2010, 11, 20), D(2026, 11, 1), **REGIO) == D(2026, 12, 13)
         # 16th birthday one day after the term ends: the birthday.
-        assert regels.na_18_plan_uiterlijk(D(2010, 12, 14), D(2026, 11, 1)) == D(2026, 12, 14)
+        assert regels.na_18_plan_uiterlijk(D(2010, 12, 14), D(2026, 11, 1), **REGIO) == D(2026, 12, 14)
         # The region's setting decides.
         assert regels.na_18_plan_uiterlijk(D(2010, 3, 10), D(2026, 11, 1), vanaf_leeftijd=16, dagen_na_opname=14) == D(
             2026, 11, 15
