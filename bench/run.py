@@ -426,50 +426,14 @@ def laad_ketens(pg, begin):
     )
 
 
-HANDGESCHREVEN = """
-WITH a AS NOT MATERIALIZED (
-    SELECT id, gemeente_id, leeftijdsgroep, jeugdige_id, bron, reden_geen_id, alternatief_id FROM crisis_aanmelding
-    WHERE aanmelddatum BETWEEN %(van)s AND %(tot)s),
-m AS NOT MATERIALIZED (
-    SELECT aanmelding_id, kopie_gemeente, kopie_leeftijdsgroep, hulpvorm_id FROM crisis_inzet
-    WHERE kopie_aanmelddatum BETWEEN %(van)s AND %(tot)s),
-v AS (SELECT code FROM kern_hulpvorm WHERE verblijf),
-e AS NOT MATERIALIZED (
-    SELECT hulpvorm_id, kopie_gemeente, kopie_leeftijdsgroep, vervolg_ambulant_id, vervolg_verblijf_id, startdatum,
-    einddatum FROM crisis_inzet WHERE einddatum BETWEEN %(van)s AND %(tot)s),
-s AS NOT MATERIALIZED (
-    SELECT id, startdatum, historisch_perspectiefplan, ambulant_lokaal_team, ambulant_door_id FROM crisis_inzet
-    WHERE startdatum BETWEEN %(van)s AND %(tot)s AND hulpvorm_id IN (SELECT code FROM v))
-SELECT 'personen', NULL, NULL, NULL, NULL, (count(DISTINCT a.jeugdige_id) FILTER (WHERE j.bsn IS NULL)
-    + count(DISTINCT j.bsn))::float, NULL::float, NULL::float, NULL::float
-    FROM a JOIN kern_jeugdige j ON j.id = a.jeugdige_id
-UNION ALL
-SELECT 'tabel1', kopie_gemeente, kopie_leeftijdsgroep, hulpvorm_id, NULL, count(*), NULL, NULL, NULL FROM m GROUP BY 2, 3, 4
-UNION ALL
-SELECT 'aanmeldingen', gemeente_id, leeftijdsgroep, bron, reden_geen_id || '/' || coalesce(alternatief_id, ''), count(*),
-    count(*) FILTER (WHERE id NOT IN (SELECT aanmelding_id FROM m)), NULL, NULL FROM a GROUP BY 2, 3, 4, 5
-UNION ALL
-SELECT 'vervolg', hulpvorm_id, kopie_leeftijdsgroep, vervolg_ambulant_id, vervolg_verblijf_id, count(*), NULL, NULL, NULL
-    FROM e GROUP BY 2, 3, 4, 5
-UNION ALL
-SELECT 'duur', kopie_gemeente, NULL, NULL, NULL, count(*), avg(einddatum - startdatum),
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY einddatum - startdatum), min(einddatum - startdatum) * 1000
-    + max(einddatum - startdatum)
-    FROM e WHERE hulpvorm_id IN (SELECT code FROM v) AND startdatum IS NOT NULL GROUP BY 2
-UNION ALL
-SELECT 'plan', NULL, NULL, NULL, NULL, count(*), count(*) FILTER (WHERE plan <= startdatum + 14), NULL, NULL FROM (
-    SELECT s.startdatum, coalesce((SELECT p.vastgesteld_op FROM perspectiefregie_perspectiefplan p
-        JOIN perspectiefregie_verblijf pv ON pv.traject_id = p.traject_id
-        WHERE p.soort = 'perspectief' AND pv.soort = 'crisis' AND pv.verblijf_id = s.id
-        ORDER BY p.vastgesteld_op, p.id LIMIT 1), s.historisch_perspectiefplan) AS plan FROM s) p
-UNION ALL
-SELECT 'partner', s.ambulant_lokaal_team::text,
-    (SELECT d.aanbieder_id FROM crisis_inzet d WHERE d.id = s.ambulant_door_id), NULL, NULL, count(*), NULL, NULL, NULL
-    FROM s GROUP BY 2, 3
-UNION ALL
-SELECT 'boven', NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL FROM crisis_inzet
-    WHERE startdatum BETWEEN %(van)s AND %(tot)s AND boven_capaciteit_reden <> '' AND hulpvorm_id IN (SELECT code FROM v)
-"""
+# The best hand-written query per function (#14.4): bench/sql/<function>.sql, one statement
+# with %(van)s and %(tot)s, written independently of the app's ORM code and checked against
+# the app's figures on test data (tests/test_bench_sql.py).
+BESTE_SQL = Path(__file__).resolve().parent / "sql"
+
+
+def beste_sql(functie: str) -> str:
+    return (BESTE_SQL / f"{functie}.sql").read_text()
 
 
 def meet(functie, keer=15):
@@ -554,7 +518,7 @@ def cijfers_versus_sql():
 
     def sql():
         with replica.cursor() as c:
-            c.execute(HANDGESCHREVEN, {"van": k.van, "tot": k.tot_en_met})
+            c.execute(beste_sql("crisis"), {"van": k.van, "tot": k.tot_en_met})
             c.fetchall()
 
     hand, _ = meet(sql)
@@ -598,6 +562,23 @@ def cijfers_versus_sql():
             f"wandklok {a:.1f} t.o.v. {r:.1f} ms = {a / r:.2f}×; CPU {a_cpu:.1f} t.o.v. {r_cpu:.1f} ms; {_load()}",
             "≤ 1,5×",
             "gehaald" if min(a / r, a_cpu / max(r_cpu, 0.1)) <= 1.5 else "niet gehaald",
+        )
+        if not (BESTE_SQL / f"{naam}.sql").exists():
+            continue
+
+        def beste(naam=naam):
+            with replica.cursor() as c:
+                c.execute(beste_sql(naam), {"van": k.van, "tot": k.tot_en_met})
+                c.fetchall()
+
+        h, _ = meet(beste)
+        h_cpu, _, _ = meet_cpu(beste, replica)
+        resultaat(
+            f"{naam}-kwartaalcijfers via de app t.o.v. de beste handgeschreven SQL (bench/sql/{naam}.sql)",
+            f"wandklok {a:.1f} t.o.v. {h:.1f} ms = {a / h:.2f}×; CPU {a_cpu:.1f} t.o.v. {h_cpu:.1f} ms = "
+            f"{a_cpu / max(h_cpu, 0.1):.2f}×; {_load()}",
+            "≤ 1,5×",
+            "gehaald" if min(a / h, a_cpu / max(h_cpu, 0.1)) <= 1.5 else "niet gehaald",
         )
 
 
@@ -788,7 +769,46 @@ def historische_import():
     )
 
 
+def gelijk():
+    """The best hand-written SQL must compute the app's figures, or the ratio means nothing:
+    for every function with bench/sql/<function>.sql, run both on the last four quarters and
+    compare with bench/sql/<function>.py's `vergelijk(cijfers, rijen)`, which names every
+    difference. tests/test_bench_sql.py runs this at BENCH_SCHAAL=0.01 on every `make test`."""
+    import importlib.util
+
+    from django.db import connection
+
+    from kern.aggregaties import Kwartaal
+
+    k = Kwartaal.van_datum(datetime.date.today())
+    verschillen, vergeleken = [], []
+    for bestand in sorted(BESTE_SQL.glob("*.sql")):
+        naam = bestand.stem
+        spec = importlib.util.spec_from_file_location(f"bench_sql_{naam}", BESTE_SQL / f"{naam}.py")
+        vergelijker = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(vergelijker)
+        kwartaal = k
+        for _ in range(4):
+            kwartaal = kwartaal.vorige()
+            cijfers = vergelijker.CIJFERS(kwartaal)
+            with connection.cursor() as c:
+                c.execute(bestand.read_text(), {"van": kwartaal.van, "tot": kwartaal.tot_en_met})
+                kolommen = [d[0] for d in c.description]
+                rijen = [dict(zip(kolommen, r, strict=True)) for r in c.fetchall()]
+            verschillen += [f"{naam} {kwartaal}: {v}" for v in vergelijker.vergelijk(cijfers, rijen)]
+        vergeleken.append(naam)
+    resultaat(
+        "de beste handgeschreven SQL rekent dezelfde cijfers als de app (4 kwartalen)",
+        ", ".join(vergeleken) + (": gelijk" if not verschillen else ": " + "; ".join(verschillen[:10])),
+        "gelijk",
+        "gehaald" if not verschillen else "niet gehaald",
+    )
+    if verschillen:
+        raise SystemExit("\n".join(verschillen))
+
+
 METINGEN = {
+    "gelijk": lambda: gelijk(),
     "cijfers": lambda: cijfers_versus_sql(),
     "latenties": lambda: latenties(),
     "doorvoer": lambda: doorvoer(),
