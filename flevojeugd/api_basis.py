@@ -7,7 +7,10 @@
   the user may not see answers 404 and the refused lookup is logged, so enumeration is visible.
 - `Idempotency-Key`: a POST with this header runs once per user and key (kern/idempotentie.py):
   the same key again answers the first answer (header `Idempotent-Replayed: true`, audited as a
-  view), the same key with another body or while the first still runs answers 409. A view
+  view), the same key with another body or while the first still runs answers 409. A replay
+  first passes every check a fresh request passes before it acts (`herhaling_toegestaan`: the
+  role's right, the record's visibility and its own right), so a user who lost the right or the
+  sight of the record since then gets 403 or a logged 404, never the stored answer. A view
   whose POST only reads (a search) sets `idempotent = False`.
 - `BasisLijstView`: lists start from `zichtbaar_voor(user)` and write one audit row per shown
   youth (one query), whether or not the list is paginated.
@@ -61,9 +64,9 @@ class BasisAPIView(APIView):
             return  # DRF answers 405
         if perm is not None:
             vereist(request.user, perm)
-        self._sleutel_claimen(request)
+        self._sleutel_claimen(request, **kwargs)
 
-    def _sleutel_claimen(self, request):
+    def _sleutel_claimen(self, request, **kwargs):
         waarde = request.headers.get(idempotentie.KOPTEKST)
         if request.method != "POST" or not self.idempotent or waarde is None:
             return
@@ -80,7 +83,15 @@ class BasisAPIView(APIView):
         elif rij.status is None:
             raise Conflict(idempotentie.NOG_BEZIG)
         else:
+            # The stored answer shows a youth's data as it was: only to a user a fresh request
+            # would still let in (403 or a logged 404 otherwise, raised here).
+            self.herhaling_toegestaan(rij, **kwargs)
             raise _Herhaling(rij)
+
+    def herhaling_toegestaan(self, rij, **kwargs) -> None:
+        """The checks a fresh request of this view makes before it acts, without acting; raises
+        when it would be refused. Here only the role's right, which `initial` already checked
+        (and authentication refused an inactive user): views that act on a record add its checks."""
 
     def handle_exception(self, exc):
         if isinstance(exc, _Herhaling):
@@ -194,6 +205,15 @@ class ActieView(BasisAPIView):
             attrs["object_rechten"] = {"POST": object_recht}
         naam = "".join(deel.capitalize() for deel in operatie.split("_")) + "View"
         return type(naam, (cls,), {**attrs, **instellingen})
+
+    def herhaling_toegestaan(self, rij, pk=None, **kwargs) -> None:
+        """A replay of an action on a record: the record must still be visible (a logged 404)
+        and the user must still hold the action's right on it (403), as in `post`. A replay of a
+        creation shows the record it made: that record must still be visible to the user."""
+        if self.actie_op is not None:
+            self.zichtbaar(self.actie_op, pk)
+        elif rij.object_id and self.audit_onderwerp and getattr(self, "model", None) is not None:
+            zichtbaar_of_404(self.request, self.model.objects, rij.object_id, self.audit_onderwerp)
 
     def post(self, request, pk=None):
         record = self.zichtbaar(self.actie_op, pk) if self.actie_op is not None else None

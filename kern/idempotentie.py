@@ -10,8 +10,10 @@ one-crisis-place rule). So a request that creates something may carry a key:
   its record (the view redirects to it with "al opgeslagen"); when the first fails, nothing of
   it stays and the next click simply tries again.
 - an API call may send `Idempotency-Key` (flevojeugd.api_basis): the same key of the same user
-  answers the stored answer of the first call; the same key with another body is a 409, and so
-  is a call while the first with that key still runs (as the IETF draft and Stripe do).
+  answers the stored answer of the first call, while that user may still take the action and
+  see its record (otherwise what a fresh request gets: 403 or a logged 404); the same key with
+  another body is a 409, and so is a call while the first with that key still runs (as the
+  IETF draft and Stripe do).
 
 Keys live in `kern.Verzoeksleutel`, one per user and key, and expire after GELDIG
 (`verzoeksleutels_opruimen` removes them; an expired key counts as new).
