@@ -7,11 +7,16 @@ import and work, so the schema says exactly what the API does:
   `operaties` (e.g. `trieren`, not `v1_crisis_aanmeldingen_triage_create`);
 - an `ActieView` documents its `invoer` and `uitvoer` (flevojeugd/api_basis.py);
 - every operation documents the errors it can answer, in their shapes (`foutantwoorden`);
+- every POST that honours `Idempotency-Key` (BasisAPIView.idempotent) documents it as an optional
+  header, its 409 answers and the `Idempotent-Replayed` header of a replayed answer;
 - `Token` authentication is described as the contract says.
 """
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
+
+from kern import idempotentie
 
 FUNCTIES = ("crisis", "experttafel", "perspectiefregie", "servicepunt", "rapportage", "codelijsten")
 
@@ -81,6 +86,31 @@ FOUT_SCHEMAS = {
 }
 
 
+SLEUTEL_PARAMETERS = [
+    OpenApiParameter(
+        idempotentie.KOPTEKST,
+        {"type": "string", "minLength": 1, "maxLength": idempotentie.MAX_SLEUTEL},
+        OpenApiParameter.HEADER,
+        required=False,
+        description=(
+            "Optioneel: een eigen sleutel van dit verzoek (zichtbare ASCII-tekens), zodat een herhaling "
+            "(een time-out, een dubbele verzending) niet tweemaal iets vastlegt. Dezelfde sleutel van "
+            "dezelfde gebruiker geeft binnen 24 uur het eerste antwoord opnieuw (kop `Idempotent-Replayed: "
+            "true`), zolang de gebruiker deze actie nog mag doen; anders het antwoord op een nieuw verzoek "
+            "(403 of 404). Dezelfde sleutel met een andere body, of terwijl het eerste verzoek nog loopt, "
+            "geeft 409. Een geweigerd verzoek legt niets vast: de sleutel mag dan opnieuw."
+        ),
+    ),
+    OpenApiParameter(
+        "Idempotent-Replayed",
+        str,
+        OpenApiParameter.HEADER,
+        response=True,
+        description="`true` wanneer dit het opgeslagen antwoord op een eerder verzoek met dezelfde Idempotency-Key is.",
+    ),
+]
+
+
 def _antwoord(beschrijving: str, schema: str) -> dict:
     return {
         "description": beschrijving,
@@ -104,7 +134,13 @@ def foutantwoorden(method: str, operatie: dict) -> dict:
             "Fout",
         )
     if method == "post":
-        fouten["409"] = _antwoord("Botst met de huidige stand van zaken.", "Conflict")
+        uitleg = "Botst met de huidige stand van zaken."
+        if any(p.get("in") == "header" and p.get("name") == idempotentie.KOPTEKST for p in parameters):
+            uitleg += (
+                f" Ook: dezelfde {idempotentie.KOPTEKST} met een andere body, of terwijl het eerste verzoek "
+                "met die sleutel nog loopt."
+            )
+        fouten["409"] = _antwoord(uitleg, "Conflict")
     if "requestBody" in operatie:
         fouten["415"] = _antwoord("De body is geen JSON (application/json is het enige bodytype).", "Fout")
     return fouten
@@ -165,6 +201,13 @@ class Schema(AutoSchema):
 
         # A view that writes its own post() (a search, for instance) documents it with extend_schema.
         return self.method == "POST" and isinstance(self.view, ActieView) and type(self.view).post is ActieView.post
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        # The one rule of which POSTs honour the key is BasisAPIView.idempotent (a search does not).
+        if self.method == "POST" and getattr(self.view, "idempotent", False):
+            parameters += SLEUTEL_PARAMETERS
+        return parameters
 
     def get_request_serializer(self):
         if self._is_actie():

@@ -67,6 +67,31 @@ def test_elke_operatie_beschrijft_haar_foutantwoorden(schema):
     assert schema["components"]["schemas"]["Fout"]["required"] == ["detail"]
 
 
+def test_de_idempotency_key_staat_bij_elke_post_die_haar_honoreert(schema):
+    """A POST of a view that honours Idempotency-Key (flevojeugd.api_basis) documents the header
+    as an optional parameter and its 409 answers; a POST that only reads (a search) does not."""
+    from tests.test_api_basis import _api_views
+
+    verwacht = {
+        cls.operaties["POST"] for _, cls in _api_views() if hasattr(cls, "post") and getattr(cls, "idempotent", False)
+    }
+    assert {"aanmelden", "trieren", "inzet_afsluiten", "plaatsen", "casus_indienen", "regisseur_toewijzen"} <= verwacht
+    met_sleutel = set()
+    for pad, methode, o in _operaties(schema):
+        koppen = [p for p in o.get("parameters", []) if p["in"] == "header" and p["name"] == "Idempotency-Key"]
+        if not koppen:
+            continue
+        assert methode == "post", (pad, methode)
+        kop = koppen[0]
+        assert not kop.get("required", False) and kop["schema"] == {"type": "string", "minLength": 1, "maxLength": 190}
+        assert "24 uur" in kop["description"]
+        assert "Idempotency-Key" in o["responses"]["409"]["description"]
+        assert "Idempotent-Replayed" in next(a for c, a in o["responses"].items() if c.startswith("2"))["headers"]
+        met_sleutel.add(o["operationId"])
+    assert met_sleutel == verwacht
+    assert "aanmeldingen_zoeken" not in met_sleutel
+
+
 def test_token_en_csv_staan_in_het_schema(schema):
     token = schema["components"]["securitySchemes"]["tokenAuth"]
     assert (token["type"], token["in"], token["name"]) == ("apiKey", "header", "Authorization")
@@ -131,6 +156,11 @@ def test_een_gegenereerde_client_meldt_een_jeugdige_aan_en_leest_de_aanmelding_t
         assert antwoord.status_code == 201, antwoord.content
         aanmelding = antwoord.parsed
         assert (aanmelding.leeftijdsgroep.value, aanmelding.loket_open) == ("12-", True)
+        # A retry with the same Idempotency-Key answers the same referral, not a second one.
+        eerste = aanmelden.sync_detailed(client=client, body=invoer(voornaam="Kim"), idempotency_key="kim-1")
+        nogmaals = aanmelden.sync_detailed(client=client, body=invoer(voornaam="Kim"), idempotency_key="kim-1")
+        assert eerste.status_code == nogmaals.status_code == 201
+        assert nogmaals.parsed.id == eerste.parsed.id and nogmaals.headers["Idempotent-Replayed"] == "true"
 
         teruggelezen = aanmelding_lezen.sync(client=client, id=aanmelding.id)
         assert teruggelezen.registratienummer == aanmelding.registratienummer
