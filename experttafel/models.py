@@ -109,6 +109,22 @@ class Casus(models.Model):
         verbose_name = "casus"
         verbose_name_plural = "casussen"
         ordering = ["ingediend_op"]
+        # The quarter's figures find the cases that touch the quarter through the date each
+        # figure counts by (#14.4), not by reading the whole history.
+        indexes = [
+            models.Index(fields=["ingediend_op"], name="casus_ingediend_op"),
+            # The days from submission to advice: the advice's case by id, without its row.
+            models.Index(fields=["id"], include=["ingediend_op"], name="casus_id_ingediend_op"),
+            models.Index(fields=["besproken_op"], name="casus_besproken_op"),
+            models.Index(
+                fields=["geescaleerd_op"], condition=models.Q(geescaleerd_op__isnull=False), name="casus_geescaleerd_op"
+            ),
+            models.Index(
+                fields=["escalatie_uitkomst_op"],
+                condition=models.Q(escalatie_uitkomst_op__isnull=False),
+                name="casus_uitkomst_op",
+            ),
+        ]
 
     def __str__(self):
         return f"Casus {self.pk}"
@@ -158,6 +174,7 @@ class Advies(models.Model):
     class Meta:
         verbose_name = "advies"
         verbose_name_plural = "adviezen"
+        indexes = [models.Index(fields=["datum"], include=["casus"], name="advies_datum")]
 
 
 class Opvolging(models.Model):
@@ -187,6 +204,8 @@ class Opvolging(models.Model):
                 fields=["casus", "aanbieder"], nulls_distinct=False, name="opvolging_een_per_partij"
             ),
         ]
+        # "Did any party deviate?" per case of the quarter: a look-up in the few deviations.
+        indexes = [models.Index(fields=["casus"], condition=models.Q(opgevolgd=False), name="opvolging_afgeweken")]
 
     @property
     def partij(self) -> str:
@@ -219,6 +238,14 @@ class Leerevaluatie(models.Model):
         verbose_name_plural = "leerevaluaties (actieleren)"
         ordering = ["uiterlijk", "pk"]
         constraints = [models.UniqueConstraint(fields=["soort", "bron_id"], name="leerevaluatie_een_per_verblijf")]
+        # Index-only counts of the quarter (#14.4): due by end date; held by held-on date, whose
+        # NULL part (never held) with the end date is what is open at a quarter's end.
+        indexes = [
+            models.Index(fields=["einddatum"], name="leerevaluatie_einddatum"),
+            models.Index(
+                fields=["gehouden_op", "einddatum"], include=["uiterlijk", "thema"], name="leerevaluatie_gehouden_op"
+            ),
+        ]
 
     def __str__(self):
         return f"Leerevaluatie {self.pk}"
