@@ -25,11 +25,14 @@ class BeschikkingQuerySet(models.QuerySet):
     @staticmethod
     def _noodzaak_aanbieder(aanbieder_id: str) -> Q:
         """A provider's current need to know a decision (as crisis.querysets for a referral):
-        - a placement in its facility, or any placement of a decision naming it as provider,
+        - a placement in its facility (or, out of the region, of a decision naming it as provider)
           that runs or ended less than the region's after-care term ago
           (kern.Regioinstelling.inzage_na_einde_dagen); the end date is the first day without it;
         - a decision naming it as provider that has no placement (yet): its care waits or is
-          ambulant, which has no recorded end.
+          ambulant, which has no recorded end;
+        - a decision naming it as provider whose youth was placed with another provider: its part
+          ended on the day that placement starts, so it reads for the after-care term from that
+          day (not for as long as the other provider's placement runs).
         After the term the provider no longer reads the decision (404)."""
         from django.db.models import Exists
         from django.utils import timezone
@@ -41,10 +44,12 @@ class BeschikkingQuerySet(models.QuerySet):
         grens = timezone.localdate() - datetime.timedelta(days=Regioinstelling.huidige().inzage_na_einde_dagen)
         plaatsingen = Plaatsing.objects.filter(beschikking=OuterRef("pk"))
         eigen = plaatsingen.filter(
-            Q(voorziening__aanbieder_id=aanbieder_id) | Q(beschikking__aanbieder_id=aanbieder_id)
+            Q(voorziening__aanbieder_id=aanbieder_id)
+            | Q(voorziening__isnull=True, beschikking__aanbieder_id=aanbieder_id)
         )
+        bij_een_ander = plaatsingen.filter(voorziening__isnull=False).exclude(voorziening__aanbieder_id=aanbieder_id)
         return Exists(eigen.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=grens))) | (
-            Q(aanbieder_id=aanbieder_id) & ~Exists(plaatsingen)
+            Q(aanbieder_id=aanbieder_id) & (~Exists(plaatsingen) | Exists(bij_een_ander.filter(startdatum__gt=grens)))
         )
 
     def met_eerste_start(self):
