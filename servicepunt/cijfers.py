@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.db.models import Avg, Count, DateField, Exists, F, OuterRef, Q, Subquery, Value
+from django.db import connection
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from kern.aggregaties import DagenTussen, Kwartaal, mediaan_per
+from kern.aggregaties import DagenTussen, Kwartaal, Mediaan, mediaan_per
 from kern.bezetting import met_bezetting
 from kern.models import Gemeente, Voorziening
 
@@ -22,6 +23,9 @@ def _pct(deel, geheel):
 
 
 def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
+    """Four queries, each reading what its figure needs through an index of its own (#14.4):
+    the facilities, the waiting list of the reference date, the decisions issued in the quarter
+    and the placements started or ended in it."""
     van, tot = kwartaal.van, kwartaal.tot_en_met
     peildatum = min(tot, timezone.localdate())
     beschikkingen = Beschikking.objects.all()
@@ -32,8 +36,11 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
 
     # Capacity and occupancy per kind of facility on the reference date (kern.bezetting).
     # A past quarter states the capacity of its reference date from the capacity history (the
-    # providers' confirmations), not today's; without a confirmation by then, today's.
-    melding = Capaciteitsmelding.objects.filter(voorziening=OuterRef("pk"), gemeld_op__date__lte=peildatum).order_by(
+    # providers' confirmations up to the end of that day), not today's; without one by then, today's.
+    einde_peildag = timezone.make_aware(
+        datetime.datetime.combine(peildatum + datetime.timedelta(days=1), datetime.time())
+    )
+    melding = Capaciteitsmelding.objects.filter(voorziening=OuterRef("pk"), gemeld_op__lt=einde_peildag).order_by(
         "-gemeld_op", "-pk"
     )
     capaciteit = {}
@@ -49,22 +56,51 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         rij["vrij"] = max(rij["capaciteit"] - rij["bezet"], 0)
         rij["bezettingsgraad"] = _pct(rij["bezet"], rij["capaciteit"])
 
-    wachtend = beschikkingen.wachtend(peildatum)
-    wachtdagen = mediaan_per(
-        wachtend.annotate(dagen=DagenTussen(_datum(peildatum), F("afgegeven_op"))), None, "dagen"
-    ).get(None)
+    # The waiting list of the reference date, with its median waiting days in the same pass.
+    wachtend = beschikkingen.wachtend(peildatum).annotate(dagen=DagenTussen(_datum(peildatum), F("afgegeven_op")))
+    if connection.vendor == "postgresql":
+        wachtlijst = wachtend.aggregate(aantal=Count("id"), mediaan_wachtdagen=Mediaan("dagen"))
+    else:  # the embedded SQLite of `make run` has no percentile
+        wachtlijst = {"aantal": wachtend.count(), "mediaan_wachtdagen": mediaan_per(wachtend, None, "dagen")[None]}
 
-    # Two-week rule: decisions issued in the quarter whose day 14 has passed by the reference date.
+    # The decisions issued in the quarter, per municipality and provider: their count and the
+    # two-week rule over those whose day 14 has passed by the reference date.
     uiterlijk = peildatum - datetime.timedelta(days=regels.TWEE_WEKEN)
-    termijn = beschikkingen.filter(afgegeven_op__range=(van, min(tot, uiterlijk))).met_eerste_start()
-    tweeweken = termijn.aggregate(
-        beoordeeld=Count("id"),
-        gehaald=Count("id", filter=Q(eerste_start__lte=F("afgegeven_op") + datetime.timedelta(days=regels.TWEE_WEKEN))),
-    )
-    per_gemeente = _tweeweken_per(termijn, "gemeente")
-    per_aanbieder = _tweeweken_per(termijn, "aanbieder")
+    beoordeeld = Q(afgegeven_op__lte=uiterlijk)
+    alle = {"totaal": 0, "met_verblijf": 0}
+    tweeweken = {"beoordeeld": 0, "gehaald": 0}
+    per_gemeente, per_aanbieder = {}, {}
+    for r in (
+        beschikkingen.filter(afgegeven_op__range=(van, tot))
+        .met_eerste_start()
+        .values("gemeente", "aanbieder")
+        .annotate(
+            totaal=Count("id"),
+            met_verblijf=Count("id", filter=Q(zorgtype__isnull=False)),
+            beoordeeld=Count("id", filter=beoordeeld),
+            gehaald=Count(
+                "id",
+                filter=beoordeeld & Q(eerste_start__lte=F("afgegeven_op") + datetime.timedelta(days=regels.TWEE_WEKEN)),
+            ),
+        )
+        .order_by()
+    ):
+        for som, velden in ((alle, ("totaal", "met_verblijf")), (tweeweken, ("beoordeeld", "gehaald"))):
+            for veld in velden:
+                som[veld] += r[veld]
+        if r["beoordeeld"]:
+            for per, sleutel in ((per_gemeente, r["gemeente"]), (per_aanbieder, r["aanbieder"] or "onbekend")):
+                rij = per.setdefault(sleutel, {"beoordeeld": 0, "gehaald": 0})
+                rij["beoordeeld"] += r["beoordeeld"]
+                rij["gehaald"] += r["gehaald"]
+    for per in (per_gemeente, per_aanbieder):
+        for rij in per.values():
+            rij["percentage"] = _pct(rij["gehaald"], rij["beoordeeld"])
 
-    gestart = plaatsingen.filter(startdatum__range=(van, tot))
+    # The placements started in the quarter (inflow, transfers, recidivism, their ambulant
+    # partner) and those ended in it (outflow), per ambulant partner in one pass.
+    gestart = Q(startdatum__range=(van, tot))
+    beeindigd = Q(einddatum__range=(van, tot))
     eerder = Plaatsing.objects.filter(
         beschikking__jeugdige=OuterRef("beschikking__jeugdige"),
         einddatum__isnull=False,
@@ -79,26 +115,32 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
             einddatum__gte=OuterRef("startdatum") - datetime.timedelta(days=RECIDIVE_DAGEN),
         )
     )
-    stromen = gestart.aggregate(
-        instroom=Count("id"),
-        buiten_regio=Count("id", filter=Q(beschikking__buiten_regio=True) | Q(voorziening__gemeente__in_regio=False)),
-        eerste_keus=Count("id", filter=Q(eerste_keus__isnull=True) | Q(eerste_keus=F("voorziening"))),
-    )
-    # Every stay comes with ambulant help: placements started in the quarter by their ambulant partner.
+    tellingen = {
+        "instroom": Count("id", filter=gestart),
+        "buiten_regio": Count(
+            "id", filter=gestart & (Q(beschikking__buiten_regio=True) | Q(voorziening__gemeente__in_regio=False))
+        ),
+        "eerste_keus": Count("id", filter=gestart & (Q(eerste_keus__isnull=True) | Q(eerste_keus=F("voorziening")))),
+        "doorstroom": Count("id", filter=gestart & Q(doorstroom)),
+        "recidive": Count("id", filter=gestart & Q(recidive)),
+        "uitstroom": Count("id", filter=beeindigd),
+        "dagen": Sum(DagenTussen(F("einddatum"), F("startdatum")), filter=beeindigd),
+    }
+    stromen = dict.fromkeys(tellingen, 0)
     ambulant_partner = {}
-    for r in gestart.values("ambulant_lokaal_team", "ambulant_aanbieder_id").annotate(n=Count("id")).order_by():
-        sleutel = "lokaal_team" if r["ambulant_lokaal_team"] else (r["ambulant_aanbieder_id"] or "onbekend")
-        ambulant_partner[sleutel] = ambulant_partner.get(sleutel, 0) + r["n"]
-    stromen["doorstroom"] = gestart.filter(doorstroom).count()
-    stromen["recidive"] = gestart.filter(recidive).count()
-    uitstroom = (
-        plaatsingen.filter(einddatum__range=(van, tot))
-        .annotate(duur=DagenTussen(F("einddatum"), F("startdatum")))
-        .aggregate(uitstroom=Count("id"), gemiddelde_verblijfsduur=Avg("duur"))
-    )
-    alle = beschikkingen.filter(afgegeven_op__range=(van, tot)).aggregate(
-        totaal=Count("id"), met_verblijf=Count("id", filter=Q(zorgtype__isnull=False))
-    )
+    for r in (
+        plaatsingen.filter(gestart | beeindigd)
+        .values("ambulant_lokaal_team", "ambulant_aanbieder_id")
+        .annotate(**tellingen)
+        .order_by()
+    ):
+        for veld in tellingen:
+            stromen[veld] += r[veld] or 0
+        if r["instroom"]:
+            # Every stay comes with ambulant help: the started placements by their ambulant partner.
+            sleutel = "lokaal_team" if r["ambulant_lokaal_team"] else (r["ambulant_aanbieder_id"] or "onbekend")
+            ambulant_partner[sleutel] = ambulant_partner.get(sleutel, 0) + r["instroom"]
+    uitstroom, dagen = stromen.pop("uitstroom"), stromen.pop("dagen")
     return {
         "kwartaal": str(kwartaal),
         "van": van.isoformat(),
@@ -106,7 +148,7 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         "gemeente": gemeente.code if gemeente else None,
         "peildatum": peildatum.isoformat(),
         "capaciteit": capaciteit,
-        "wachtlijst": {"aantal": wachtend.count(), "mediaan_wachtdagen": wachtdagen},
+        "wachtlijst": wachtlijst,
         "tweewekenregel": {
             **tweeweken,
             "percentage": _pct(tweeweken["gehaald"], tweeweken["beoordeeld"]),
@@ -116,10 +158,9 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         "plaatsingen": {
             **stromen,
             "eerste_keus_percentage": _pct(stromen["eerste_keus"], stromen["instroom"]),
-            "uitstroom": uitstroom["uitstroom"],
-            "gemiddelde_verblijfsduur": round(float(uitstroom["gemiddelde_verblijfsduur"]), 1)
-            if uitstroom["gemiddelde_verblijfsduur"] is not None
-            else None,
+            "uitstroom": uitstroom,
+            # The mean of whole days: their sum over their count, as AVG does.
+            "gemiddelde_verblijfsduur": round(dagen / uitstroom, 1) if uitstroom else None,
             "ambulant_door": dict(sorted(ambulant_partner.items())),
         },
         "beschikkingen": alle,
@@ -129,16 +170,3 @@ def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
 
 def _datum(dag):
     return Value(dag, output_field=DateField())
-
-
-def _tweeweken_per(termijn, veld: str) -> dict:
-    grens = F("afgegeven_op") + datetime.timedelta(days=regels.TWEE_WEKEN)
-    uit = {}
-    for r in (
-        termijn.values(veld)
-        .order_by()
-        .annotate(n=Count("id", distinct=True), gehaald=Count("id", distinct=True, filter=Q(eerste_start__lte=grens)))
-    ):
-        sleutel = r[veld] or "onbekend"
-        uit[sleutel] = {"beoordeeld": r["n"], "gehaald": r["gehaald"], "percentage": _pct(r["gehaald"], r["n"])}
-    return uit

@@ -21,6 +21,8 @@ class Capaciteitsmelding(models.Model):
         verbose_name = "capaciteitsmelding"
         verbose_name_plural = "capaciteitsmeldingen"
         ordering = ["-gemeld_op"]
+        # The capacity of a past reference date: the last confirmation before it, per facility.
+        indexes = [models.Index(fields=["voorziening", "gemeld_op"], name="capaciteitsmelding_peil_idx")]
 
 
 class Beschikking(models.Model):
@@ -60,15 +62,28 @@ class Beschikking(models.Model):
     verwachte_start = models.DateField("verwachte start", null=True, blank=True)
     geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     geregistreerd_op = models.DateTimeField(auto_now_add=True)
+    # The first placement's start, kept by database triggers (migration 0007) whatever writes a
+    # placement or a decision, corrections included: the waiting list of any day reads it from
+    # one index instead of every decision ever issued (#14.4). Derived, so not in the history.
+    geplaatst_op = models.DateField("eerste plaatsing gestart op", null=True, blank=True, editable=False)
 
     objects = BeschikkingQuerySet.as_manager()
     # Every save keeps the earlier values (who, when, why): corrections are never silent.
-    history = HistoricalRecords(excluded_fields=["geregistreerd_op"])
+    history = HistoricalRecords(excluded_fields=["geregistreerd_op", "geplaatst_op"])
 
     class Meta:
         verbose_name = "beschikking"
         verbose_name_plural = "beschikkingen"
         ordering = ["-afgegeven_op", "-id"]
+        indexes = [
+            # The waiting list on a day: decisions with a stay not placed by then (wachtend).
+            models.Index(
+                fields=["geplaatst_op"],
+                include=["afgegeven_op"],
+                condition=Q(zorgtype__isnull=False),
+                name="beschikking_wachtend_idx",
+            )
+        ]
         constraints = [
             # A double click or a retry must not register a decision twice: one decision per youth,
             # day of issue, kind of care and provider.
@@ -114,6 +129,7 @@ class Overbrugging(models.Model):
         verbose_name = "overbruggingshulp"
         verbose_name_plural = "overbruggingshulp"
         ordering = ["startdatum"]
+        indexes = [models.Index(fields=["beschikking", "startdatum"], name="overbrugging_eerste_idx")]
 
 
 class Plaatsing(models.Model):
@@ -158,7 +174,11 @@ class Plaatsing(models.Model):
         verbose_name_plural = "plaatsingen"
         ordering = ["-startdatum"]
         indexes = [
-            models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="plaatsing_lopend_idx")
+            models.Index(fields=["voorziening"], condition=Q(einddatum__isnull=True), name="plaatsing_lopend_idx"),
+            # A quarter's figures read the placements started or ended in it (#14.4); the end
+            # also finds the placements still running on a reference date.
+            models.Index(fields=["startdatum"], name="plaatsing_start_idx"),
+            models.Index(fields=["einddatum"], include=["startdatum"], name="plaatsing_einde_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -53,20 +53,19 @@ class BeschikkingQuerySet(models.QuerySet):
         )
 
     def met_eerste_start(self):
-        """The first start of ambulant help, bridging help or a placement: the two-week rule's fact.
-        Scalar subqueries, so figures can aggregate over it."""
-        from .models import Overbrugging, Plaatsing
+        """The first start of ambulant help, bridging help or a placement (the decision's own
+        geplaatst_op): the two-week rule's fact. A scalar subquery, so figures can aggregate over it."""
+        from .models import Overbrugging
 
-        def eerste(model):
-            qs = model.objects.filter(beschikking=OuterRef("pk")).order_by("startdatum").values("startdatum")[:1]
-            return Coalesce(Subquery(qs, output_field=DateField()), Value(_VER))
-
+        overbrugging = (
+            Overbrugging.objects.filter(beschikking=OuterRef("pk")).order_by("startdatum").values("startdatum")[:1]
+        )
         return self.annotate(
             eerste_start=NullIf(
                 Least(
                     Coalesce(F("ambulant_gestart_op"), Value(_VER)),
-                    eerste(Overbrugging),
-                    eerste(Plaatsing),
+                    Coalesce(Subquery(overbrugging, output_field=DateField()), Value(_VER)),
+                    Coalesce(F("geplaatst_op"), Value(_VER)),
                     output_field=DateField(),
                 ),
                 Value(_VER),
@@ -74,9 +73,12 @@ class BeschikkingQuerySet(models.QuerySet):
         )
 
     def wachtend(self, peildatum: datetime.date):
-        """Decisions for care with a stay, issued, with no placement started yet."""
-        return self.filter(zorgtype__isnull=False, afgegeven_op__lte=peildatum).exclude(
-            plaatsingen__startdatum__lte=peildatum
+        """Decisions for care with a stay, issued, with no placement started yet: the first
+        placement's start (geplaatst_op, kept by the database) lies after the day, or is none."""
+        return self.filter(
+            Q(geplaatst_op__isnull=True) | Q(geplaatst_op__gt=peildatum),
+            zorgtype__isnull=False,
+            afgegeven_op__lte=peildatum,
         )
 
 

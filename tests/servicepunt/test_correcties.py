@@ -8,7 +8,7 @@ import time_machine
 
 from audit.models import AuditRegel
 from kern.models import Voorziening, Voorzieningtype
-from servicepunt import regels, services
+from servicepunt import correcties, regels, services
 from servicepunt.models import Beschikking, Plaatsing
 from tests.factories import JeugdigeFactory, persona
 
@@ -116,3 +116,42 @@ def test_corrigeren_via_de_beschikkingspagina(medewerker, client):
     )
     assert Beschikking.objects.get(pk=b.pk).afgegeven_op == D(2026, 11, 3)
     assert "02-11-2026" in r.content.decode().split("Geschiedenis")[-1]
+
+
+@time_machine.travel(NU, tick=False)
+def test_de_wachtlijst_volgt_elke_correctie_van_een_plaatsing(medewerker):
+    """The waiting list reads the decision's first placement start (geplaatst_op), which the
+    database keeps (servicepunt/0007): it follows a new placement, a corrected start date, a
+    placement moved to another decision and a removed one, and a save of a decision read before
+    its placement began does not put the old value back."""
+    from kern.aggregaties import Kwartaal
+    from servicepunt.cijfers import servicepunt_cijfers
+
+    huis = Voorziening.objects.get(naam="Gezinshuis De Polder")
+    a, b = _beschikking(medewerker, D(2026, 10, 1)), _beschikking(medewerker, D(2026, 10, 2))
+    oud = Beschikking.objects.get(pk=a.pk)  # read before the placement
+
+    def wachtend(dag):
+        return set(Beschikking.objects.wachtend(dag).values_list("pk", flat=True))
+
+    p = _plaatsing(a, huis, D(2026, 11, 10))
+    assert Beschikking.objects.get(pk=a.pk).geplaatst_op == D(2026, 11, 10)
+    assert wachtend(D(2026, 11, 9)) == {a.pk, b.pk} and wachtend(D(2026, 11, 10)) == {b.pk}
+    oud.gemeente_reden = "opgeslagen met een oude kopie"
+    oud.save()
+    assert Beschikking.objects.get(pk=a.pk).geplaatst_op == D(2026, 11, 10)
+
+    correcties.plaatsing_corrigeren(
+        medewerker, p, reden="Startdatum uit de verkeerde brief", startdatum=D(2026, 10, 20)
+    )
+    assert wachtend(D(2026, 10, 20)) == {b.pk}
+    # Q4 2026's figures on 23 November: the corrected start counts; b still waits since 2 October.
+    cijfers = servicepunt_cijfers(Kwartaal(2026, 4))
+    assert cijfers["wachtlijst"] == {"aantal": 1, "mediaan_wachtdagen": 52.0}
+
+    Plaatsing.objects.filter(pk=p.pk).update(beschikking=b)
+    assert wachtend(D(2026, 11, 1)) == {a.pk}
+    assert Beschikking.objects.get(pk=b.pk).geplaatst_op == D(2026, 10, 20)
+    Plaatsing.objects.filter(pk=p.pk).delete()
+    assert wachtend(D(2026, 11, 1)) == {a.pk, b.pk}
+    assert servicepunt_cijfers(Kwartaal(2026, 4))["wachtlijst"]["aantal"] == 2
