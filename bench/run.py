@@ -63,6 +63,13 @@ def maak_database():
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
 
 
+def _bsn(i: int) -> str | None:
+    """A distinct BSN that passes the 11-test for each i (None for the 1 in 11 that cannot)."""
+    cijfers = [int(c) for c in f"{10_000_000 + i:08d}"]
+    rest = sum(w * c for w, c in zip(range(9, 1, -1), cijfers, strict=True)) % 11
+    return None if rest == 10 else "".join(map(str, cijfers)) + str(rest)
+
+
 def laad():
     """COPY straight into the tables; ids are given so that relations need no look-ups."""
     import django
@@ -87,22 +94,35 @@ def laad():
         bedden = dict(pg.execute("SELECT type_id, id FROM kern_voorziening WHERE type_id LIKE 'crisis%'").fetchall())
         t0 = time.perf_counter()
         geboren = {}
+        # BSNs as in practice: most youths have one, and some children are known in two
+        # municipalities under the same BSN (counted once in the figures). A Random of its own,
+        # so the rest of the data stays what earlier runs measured.
+        rnd_bsn = random.Random(11)
+        vorige = None
         with pg.cursor().copy(
-            "COPY kern_jeugdige (id, voornaam, achternaam, geboortedatum, gemeente_id, gezag, kader, aangemaakt_op) FROM STDIN"
+            "COPY kern_jeugdige (id, voornaam, achternaam, geboortedatum, gemeente_id, gezag, kader, aangemaakt_op, bsn) "
+            "FROM STDIN"
         ) as cp:
             for i in range(1, N_JEUGDIGEN + 1):
                 g = begin + datetime.timedelta(days=rnd.randint(-17 * 365, 3 * 365))
                 geboren[i] = g
+                gemeente = rnd.choice(gemeenten)
+                bsn = _bsn(i) if rnd_bsn.random() < 0.9 else None
+                if bsn and vorige and vorige[1] != gemeente and rnd_bsn.random() < 0.03:
+                    bsn, vorige = vorige[0], None  # the same child, registered in a second municipality
+                elif bsn:
+                    vorige = (bsn, gemeente)
                 cp.write_row(
                     (
                         i,
                         f"Kind{i}",
                         "Bench",
                         g,
-                        rnd.choice(gemeenten),
+                        gemeente,
                         "ouders",
                         "vrijwillig" if i % 5 else "gedwongen",
                         nu,
+                        bsn,
                     )
                 )
         inzet_id = 0

@@ -9,13 +9,19 @@ from django.db.models import Avg, BooleanField, Case, Count, F, Max, Min, Value,
 
 from kern.aggregaties import DagenTussen, Kwartaal, Mediaan, mediaan_per
 from kern.models import Alternatief, Gemeente, Hulpvorm, RedenGeenInzet, VervolgAmbulant, VervolgVerblijf
-from kern.querysets import aantal_personen
 from perspectiefregie.regels import PERSPECTIEFPLAN_TERMIJN_DAGEN
 
 from .models import LEEFTIJDSGROEPEN, Aanmelding, Inzet
 
 GROEPEN = [g for g, _ in LEEFTIJDSGROEPEN]
 __all__ = ["ccp_cijfers", "als_csv_rijen", "vervolg_rijen"]
+
+
+def aantal_jeugdigen():
+    """The distinct youths of a set of referrals, persons as kern.querysets.aantal_personen()
+    counts them (one child known in several municipalities once), read from the referral's copy
+    `kopie_persoon` (migration 0014): no join to every youth ever registered (#14.4)."""
+    return Count("kopie_persoon", distinct=True)
 
 
 def _nul_tabel(codes: list[str]) -> dict:
@@ -42,7 +48,7 @@ def ccp_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
         van_de_aanmeldingen = van_de_aanmeldingen.filter(kopie_gemeente=gemeente.code)
         inzetten = inzetten.filter(kopie_gemeente=gemeente.code)
 
-    totalen = aanmeldingen.aggregate(jeugdigen=aantal_personen())
+    totalen = aanmeldingen.aggregate(jeugdigen=aantal_jeugdigen())
 
     # Table 1: deployments of the referrals received in the quarter, and 'geen' for none.
     kolommen = hulpvormen + ["geen"]
@@ -221,7 +227,7 @@ def trend_aanmeldingen(kwartaal: Kwartaal, gemeente: Gemeente | None = None, aan
         r["q"]: r
         for r in qs.annotate(q=TruncQuarter("aanmelddatum"))
         .values("q")
-        .annotate(aanmeldingen=Count("id"), jeugdigen=aantal_personen())
+        .annotate(aanmeldingen=Count("id"), jeugdigen=aantal_jeugdigen())
         .order_by()
     }
     return {

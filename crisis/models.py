@@ -117,9 +117,17 @@ class Aanmelding(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    # The person the youth record belongs to, copied for the quarterly figures (#14.4): records
+    # of one BSN (one child known in several municipalities) share the smallest record id, a
+    # record without a BSN is its own person; kern.querysets.persoon() counts the same persons.
+    # A quarter's youths are then one index range, not a join to every youth ever registered.
+    # Kept by database triggers (migration 0014) on every write of a referral and every change
+    # of a youth's BSN; never written by Django, never shown.
+    kopie_persoon = models.BigIntegerField("persoon (kopie)", null=True, editable=False)
+
     objects = AanmeldingQuerySet.as_manager()
     # Every save keeps the earlier values (who, when, why): corrections are never silent.
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["kopie_persoon"])
 
     class Meta:
         verbose_name = "aanmelding"
@@ -133,7 +141,16 @@ class Aanmelding(models.Model):
             # The quarterly figures (#14.4): the quarter's referrals from the index alone.
             models.Index(
                 fields=["aanmelddatum"],
-                include=["id", "gemeente", "leeftijdsgroep", "jeugdige", "bron", "reden_geen", "alternatief"],
+                include=[
+                    "id",
+                    "gemeente",
+                    "leeftijdsgroep",
+                    "jeugdige",
+                    "bron",
+                    "reden_geen",
+                    "alternatief",
+                    "kopie_persoon",
+                ],
                 name="aanmelding_kwartaal_idx",
             ),
         ]
@@ -220,10 +237,21 @@ class Inzet(models.Model):
     kopie_aanmelddatum = models.DateField("aanmelddatum (kopie)", null=True, editable=False)
     kopie_gemeente = models.CharField("gemeente (kopie)", max_length=40, null=True, editable=False)
     kopie_leeftijdsgroep = models.CharField("leeftijdsgroep (kopie)", max_length=3, null=True, editable=False)
+    # The stay's perspective-plan date as the figures read it (met_perspectiefplan's plan_datum):
+    # the first plan of its trajectory, or without one the historical registration's date. Kept
+    # by triggers (migration 0014) on every write of the deployment, of a plan and of the link
+    # between a stay and its trajectory, so 'plan within 14 days' is one index range (#14.4).
+    kopie_plandatum = models.DateField("perspectiefplan (kopie)", null=True, editable=False)
 
     objects = InzetQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["aangemaakt_op", "kopie_aanmelddatum", "kopie_gemeente", "kopie_leeftijdsgroep"]
+        excluded_fields=[
+            "aangemaakt_op",
+            "kopie_aanmelddatum",
+            "kopie_gemeente",
+            "kopie_leeftijdsgroep",
+            "kopie_plandatum",
+        ]
     )
 
     class Meta:
@@ -237,7 +265,7 @@ class Inzet(models.Model):
             # Also the stays started in a quarter (plan on time, ambulant partner) from the index alone.
             models.Index(
                 fields=["startdatum"],
-                include=["id", "hulpvorm", "historisch_perspectiefplan", "ambulant_lokaal_team", "ambulant_door"],
+                include=["id", "hulpvorm", "kopie_plandatum", "ambulant_lokaal_team", "ambulant_door"],
                 name="inzet_startdatum_idx",
             ),
             # The few stays placed above capacity, counted per quarter.

@@ -96,21 +96,9 @@ class InzetQuerySet(models.QuerySet):
 
     def aantal_met_perspectiefplan_binnen(self, dagen: int) -> int:
         """How many of these stays had their plan (met_perspectiefplan's plan_datum) at most
-        `dagen` days after the start, counted set-based for the quarter's figures (#14.4): the
-        earliest plan is on time exactly when some plan is, so 'a plan on time' (EXISTS) plus
-        'no plan, and the historical date on time' (NOT EXISTS) give the same count as the
-        per-stay look-up, with a semi-join and an anti-join that PostgreSQL hashes once
-        instead of a subquery per stay. Both halves go in one query (UNION ALL)."""
-        import datetime
-
+        `dagen` days after the start. Read from the copy `kopie_plandatum`, which triggers keep
+        equal to plan_datum (migration 0014; tests/crisis/test_kwartaalkopie.py): the quarter's
+        stays and their plan dates are then one index range, with no look-up per stay (#14.4)."""
         from django.db.models import F
 
-        from perspectiefregie.services import plannen_van_verblijf
-
-        termijn = F("startdatum") + datetime.timedelta(days=dagen)
-        plannen = plannen_van_verblijf("crisis", models.OuterRef("pk"))
-        kaal = self.order_by()
-        op_tijd = models.OuterRef("startdatum") + datetime.timedelta(days=dagen)
-        met_plan = kaal.filter(Exists(plannen.filter(vastgesteld_op__lte=op_tijd)))
-        zonder_plan = kaal.filter(~Exists(plannen), historisch_perspectiefplan__lte=termijn)
-        return met_plan.values("pk").union(zonder_plan.values("pk"), all=True).count()
+        return self.filter(kopie_plandatum__lte=F("startdatum") + datetime.timedelta(days=dagen)).count()

@@ -1,8 +1,8 @@
 -- Best hand-written query for one quarter's CCP figures (crisis/cijfers.py), one statement,
--- the same indexes as the app. Columns: soort (which figure), a-d (its keys), n, x, y, z (its values).
+-- the same indexes and copies (migrations 0011, 0014) as the app. Columns: soort (which figure), a-d (its keys), n, x, y, z (its values).
 -- Parameters: %(van)s, %(tot)s (the quarter's first and last day).
 WITH a AS NOT MATERIALIZED (
-    SELECT id, gemeente_id, leeftijdsgroep, jeugdige_id, bron, reden_geen_id, alternatief_id FROM crisis_aanmelding
+    SELECT id, gemeente_id, leeftijdsgroep, kopie_persoon, bron, reden_geen_id, alternatief_id FROM crisis_aanmelding
     WHERE aanmelddatum BETWEEN %(van)s AND %(tot)s),
 m AS NOT MATERIALIZED (
     SELECT aanmelding_id, kopie_gemeente, kopie_leeftijdsgroep, hulpvorm_id FROM crisis_inzet
@@ -12,11 +12,10 @@ e AS NOT MATERIALIZED (
     SELECT hulpvorm_id, kopie_gemeente, kopie_leeftijdsgroep, vervolg_ambulant_id, vervolg_verblijf_id, startdatum,
     einddatum FROM crisis_inzet WHERE einddatum BETWEEN %(van)s AND %(tot)s),
 s AS NOT MATERIALIZED (
-    SELECT id, startdatum, historisch_perspectiefplan, ambulant_lokaal_team, ambulant_door_id FROM crisis_inzet
+    SELECT id, startdatum, kopie_plandatum, ambulant_lokaal_team, ambulant_door_id FROM crisis_inzet
     WHERE startdatum BETWEEN %(van)s AND %(tot)s AND hulpvorm_id IN (SELECT code FROM v))
-SELECT 'personen' AS soort, NULL AS a, NULL AS b, NULL AS c, NULL AS d, (count(DISTINCT a.jeugdige_id)
-    FILTER (WHERE j.bsn IS NULL) + count(DISTINCT j.bsn))::float AS n, NULL::float AS x, NULL::float AS y, NULL::float AS z
-    FROM a JOIN kern_jeugdige j ON j.id = a.jeugdige_id
+SELECT 'personen' AS soort, NULL AS a, NULL AS b, NULL AS c, NULL AS d, count(DISTINCT kopie_persoon)::float AS n,
+    NULL::float AS x, NULL::float AS y, NULL::float AS z FROM a
 UNION ALL
 SELECT 'tabel1', kopie_gemeente, kopie_leeftijdsgroep, hulpvorm_id, NULL, count(*), NULL, NULL, NULL FROM m GROUP BY 2, 3, 4
 UNION ALL
@@ -31,11 +30,8 @@ SELECT 'duur', kopie_gemeente, NULL, NULL, NULL, count(*), avg(einddatum - start
     + max(einddatum - startdatum)
     FROM e WHERE hulpvorm_id IN (SELECT code FROM v) AND startdatum IS NOT NULL GROUP BY 2
 UNION ALL
-SELECT 'plan', NULL, NULL, NULL, NULL, count(*), count(*) FILTER (WHERE plan <= startdatum + 14), NULL, NULL FROM (
-    SELECT s.startdatum, coalesce((SELECT p.vastgesteld_op FROM perspectiefregie_perspectiefplan p
-        JOIN perspectiefregie_verblijf pv ON pv.traject_id = p.traject_id
-        WHERE p.soort = 'perspectief' AND pv.soort = 'crisis' AND pv.verblijf_id = s.id
-        ORDER BY p.vastgesteld_op, p.id LIMIT 1), s.historisch_perspectiefplan) AS plan FROM s) p
+SELECT 'plan', NULL, NULL, NULL, NULL, count(*), count(*) FILTER (WHERE kopie_plandatum <= startdatum + 14), NULL, NULL
+    FROM s
 UNION ALL
 SELECT 'partner', s.ambulant_lokaal_team::text,
     (SELECT d.aanbieder_id FROM crisis_inzet d WHERE d.id = s.ambulant_door_id), NULL, NULL, count(*), NULL, NULL, NULL

@@ -4,8 +4,8 @@ Covering indexes let the quarterly figures read only the quarter's rows from the
 (index-only scans), and three columns on crisis_inzet copy the referral's date, municipality
 and age group so that a quarter's deployments need no join to every referral ever made.
 The copies are kept by database triggers, whatever writes: set on every insert and update of a
-deployment, and followed on every change of its referral (a correction), on PostgreSQL and on
-the SQLite of `make run` alike.
+deployment, and followed on every change of its referral (a correction); on the SQLite of
+`make run` crisis/kopieen.py lays the same triggers after every migrate.
 """
 
 from django.conf import settings
@@ -42,28 +42,9 @@ POSTGRES_TERUG = [
     "DROP TRIGGER IF EXISTS crisis_inzet_kopie ON crisis_inzet",
     "DROP FUNCTION IF EXISTS crisis_inzet_kopie()",
 ]
-# SQLite cannot change NEW in a BEFORE trigger: it updates the row right after (its triggers do
-# not recurse by default).
-_SQLITE_ZET = """
-    UPDATE crisis_inzet SET
-        kopie_aanmelddatum = (SELECT aanmelddatum FROM crisis_aanmelding WHERE id = NEW.aanmelding_id),
-        kopie_gemeente = (SELECT gemeente_id FROM crisis_aanmelding WHERE id = NEW.aanmelding_id),
-        kopie_leeftijdsgroep = (SELECT leeftijdsgroep FROM crisis_aanmelding WHERE id = NEW.aanmelding_id)
-    WHERE id = NEW.id;"""
-SQLITE = [
-    f"CREATE TRIGGER crisis_inzet_kopie_in AFTER INSERT ON crisis_inzet BEGIN {_SQLITE_ZET} END",
-    f"CREATE TRIGGER crisis_inzet_kopie_bij AFTER UPDATE ON crisis_inzet BEGIN {_SQLITE_ZET} END",
-    """CREATE TRIGGER crisis_aanmelding_kopie AFTER UPDATE OF aanmelddatum, gemeente_id, leeftijdsgroep
-    ON crisis_aanmelding BEGIN
-        UPDATE crisis_inzet SET kopie_aanmelddatum = NEW.aanmelddatum, kopie_gemeente = NEW.gemeente_id,
-            kopie_leeftijdsgroep = NEW.leeftijdsgroep WHERE aanmelding_id = NEW.id;
-    END""",
-]
-SQLITE_TERUG = [
-    "DROP TRIGGER IF EXISTS crisis_aanmelding_kopie",
-    "DROP TRIGGER IF EXISTS crisis_inzet_kopie_bij",
-    "DROP TRIGGER IF EXISTS crisis_inzet_kopie_in",
-]
+# SQLite (`make run`): no triggers here. SQLite rebuilds crisis_aanmelding for the changes
+# below and then fails on a trigger that names it; crisis/kopieen.py lays the triggers after
+# every migrate instead (crisis/apps.py).
 VULLEN = """
     UPDATE crisis_inzet SET kopie_aanmelddatum = a.aanmelddatum, kopie_gemeente = a.gemeente_id,
         kopie_leeftijdsgroep = a.leeftijdsgroep
@@ -76,15 +57,11 @@ def triggers(apps, schema_editor):
         schema_editor.execute(VULLEN)
         for sql in POSTGRES:
             schema_editor.execute(sql)
-    elif vendor == "sqlite":
-        for sql in SQLITE:
-            schema_editor.execute(sql)
-        schema_editor.execute("UPDATE crisis_inzet SET aanmelding_id = aanmelding_id")
 
 
 def weg(apps, schema_editor):
     vendor = schema_editor.connection.vendor
-    for sql in POSTGRES_TERUG if vendor == "postgresql" else SQLITE_TERUG if vendor == "sqlite" else []:
+    for sql in POSTGRES_TERUG if vendor == "postgresql" else []:
         schema_editor.execute(sql)
 
 

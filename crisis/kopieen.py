@@ -1,0 +1,144 @@
+"""The copies the quarterly figures read (#14.4), defined once, and their triggers on SQLite.
+
+On PostgreSQL the triggers are laid by migrations 0011 and 0014. SQLite (the database of
+`make run`) rebuilds a table for many schema changes and then refuses, or silently drops,
+triggers that name it; so there no migration lays them: before every `migrate` they are removed
+and after it laid again and every copy computed afresh (`apps.py` connects this to pre_migrate
+and post_migrate).
+"""
+
+# For a deployment row `{i}`: the stay's plan date as met_perspectiefplan's plan_datum reads it,
+# the first perspective plan of its trajectory, or without one the historical registration's.
+PLANDATUM = """coalesce((SELECT min(p.vastgesteld_op) FROM perspectiefregie_verblijf pv
+    JOIN perspectiefregie_perspectiefplan p ON p.traject_id = pv.traject_id
+    WHERE pv.soort = 'crisis' AND pv.verblijf_id = {i}.id AND p.soort = 'perspectief'),
+    {i}.historisch_perspectiefplan)"""
+# For a referral row `{a}`: the person its youth record belongs to (kern.querysets.persoon):
+# records sharing a BSN share their smallest id; a record without a BSN is its own person.
+PERSOON = """(SELECT coalesce(min(j2.id), j.id) FROM kern_jeugdige j
+    LEFT JOIN kern_jeugdige j2 ON j2.bsn = j.bsn WHERE j.id = {a}.jeugdige_id GROUP BY j.id)"""
+# The crisis stays of trajectories `{t}`, and the youth records of BSNs `{b}`.
+VERBLIJVEN = "SELECT verblijf_id FROM perspectiefregie_verblijf WHERE soort = 'crisis' AND traject_id IN ({t})"
+JEUGDIGEN = "SELECT id FROM kern_jeugdige WHERE bsn IN ({b})"
+
+_ZET_AANMELDING = """UPDATE crisis_inzet SET
+    kopie_aanmelddatum = (SELECT aanmelddatum FROM crisis_aanmelding WHERE id = crisis_inzet.aanmelding_id),
+    kopie_gemeente = (SELECT gemeente_id FROM crisis_aanmelding WHERE id = crisis_inzet.aanmelding_id),
+    kopie_leeftijdsgroep = (SELECT leeftijdsgroep FROM crisis_aanmelding WHERE id = crisis_inzet.aanmelding_id)
+    WHERE {waar};"""
+_ZET_PLAN = "UPDATE crisis_inzet SET kopie_plandatum = " + PLANDATUM.format(i="crisis_inzet") + " WHERE id IN ({ids});"
+_ZET_PERSOON = (
+    "UPDATE crisis_aanmelding SET kopie_persoon = " + PERSOON.format(a="crisis_aanmelding") + " WHERE {waar};"
+)
+
+
+def _trigger(naam: str, wanneer: str, tabel: str, *stappen: str) -> tuple[str, str]:
+    return naam, f"CREATE TRIGGER {naam} AFTER {wanneer} ON {tabel} BEGIN {' '.join(stappen)} END"
+
+
+# SQLite cannot change NEW in a BEFORE trigger: each trigger updates the rows concerned. Its
+# triggers do not fire themselves again (recursive_triggers is off), so an UPDATE of a copy
+# inside a trigger on the same table ends there.
+SQLITE_TRIGGERS = [
+    _trigger(
+        "crisis_inzet_kopie_in",
+        "INSERT",
+        "crisis_inzet",
+        _ZET_AANMELDING.format(waar="id = NEW.id"),
+        _ZET_PLAN.format(ids="NEW.id"),
+    ),
+    _trigger(
+        "crisis_inzet_kopie_bij",
+        "UPDATE OF aanmelding_id, historisch_perspectiefplan",
+        "crisis_inzet",
+        _ZET_AANMELDING.format(waar="id = NEW.id"),
+        _ZET_PLAN.format(ids="NEW.id"),
+    ),
+    _trigger(
+        "crisis_aanmelding_kopie",
+        "UPDATE OF aanmelddatum, gemeente_id, leeftijdsgroep",
+        "crisis_aanmelding",
+        _ZET_AANMELDING.format(waar="aanmelding_id = NEW.id"),
+    ),
+    _trigger("crisis_aanmelding_persoon_in", "INSERT", "crisis_aanmelding", _ZET_PERSOON.format(waar="id = NEW.id")),
+    _trigger(
+        "crisis_aanmelding_persoon_bij",
+        "UPDATE OF jeugdige_id",
+        "crisis_aanmelding",
+        _ZET_PERSOON.format(waar="id = NEW.id"),
+    ),
+    *[
+        _trigger(
+            f"crisis_plan_kopie_{naam}",
+            wanneer,
+            "perspectiefregie_perspectiefplan",
+            *[_ZET_PLAN.format(ids=VERBLIJVEN.format(t=f"{rij}.traject_id")) for rij in rijen],
+        )
+        for naam, wanneer, rijen in (
+            ("in", "INSERT", ["NEW"]),
+            ("bij", "UPDATE OF traject_id, soort, vastgesteld_op", ["OLD", "NEW"]),
+            ("uit", "DELETE", ["OLD"]),
+        )
+    ],
+    *[
+        _trigger(
+            f"crisis_verblijf_kopie_{naam}",
+            wanneer,
+            "perspectiefregie_verblijf",
+            *[_ZET_PLAN.format(ids=f"SELECT {rij}.verblijf_id WHERE {rij}.soort = 'crisis'") for rij in rijen],
+        )
+        for naam, wanneer, rijen in (
+            ("in", "INSERT", ["NEW"]),
+            ("bij", "UPDATE OF traject_id, soort, verblijf_id", ["OLD", "NEW"]),
+            ("uit", "DELETE", ["OLD"]),
+        )
+    ],
+    *[
+        _trigger(
+            f"crisis_jeugdige_persoon_{naam}",
+            wanneer,
+            "kern_jeugdige",
+            *[
+                _ZET_PERSOON.format(
+                    waar=f"jeugdige_id IN ({JEUGDIGEN.format(b=f'{rij}.bsn')} UNION ALL SELECT {rij}.id)"
+                )
+                for rij in rijen
+            ],
+        )
+        for naam, wanneer, rijen in (
+            ("in", "INSERT", ["NEW"]),
+            ("bij", "UPDATE OF bsn", ["OLD", "NEW"]),
+            ("uit", "DELETE", ["OLD"]),
+        )
+    ],
+]
+_TABELLEN = {"crisis_inzet", "crisis_aanmelding", "perspectiefregie_perspectiefplan", "perspectiefregie_verblijf"}
+
+
+def sqlite_weghalen(connection) -> None:
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as c:
+        for naam, _ in SQLITE_TRIGGERS:
+            c.execute(f"DROP TRIGGER IF EXISTS {naam}")
+        # the names migration 0011 used on SQLite before this module took them over
+        for naam in ("crisis_inzet_kopie_in", "crisis_inzet_kopie_bij", "crisis_aanmelding_kopie"):
+            c.execute(f"DROP TRIGGER IF EXISTS {naam}")
+
+
+def sqlite_aanleggen(connection) -> None:
+    """Lay the triggers and compute every copy afresh (a few seconds for a demo database)."""
+    if connection.vendor != "sqlite":
+        return
+    if not _TABELLEN <= set(connection.introspection.table_names()):
+        return  # a partial migrate: the next full one lays them
+    with connection.cursor() as c:
+        if "kopie_plandatum" not in {k.name for k in connection.introspection.get_table_description(c, "crisis_inzet")}:
+            return
+    sqlite_weghalen(connection)
+    with connection.cursor() as c:
+        for _, sql in SQLITE_TRIGGERS:
+            c.execute(sql)
+        c.execute(_ZET_AANMELDING.format(waar="1 = 1"))
+        c.execute(_ZET_PLAN.format(ids="SELECT id FROM crisis_inzet"))
+        c.execute(_ZET_PERSOON.format(waar="1 = 1"))
