@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from accounts.models import Rol
 from accounts.permissions import ziet_geen_jeugdigen
@@ -28,10 +28,17 @@ class AanmeldingQuerySet(models.QuerySet):
         """A provider's current need to know, the one place it is decided:
         - an assignment waiting for its answer, while the referral is open (the CCP may start the
           help and close the referral before the provider answered: the wait then is over too);
-        - an accepted assignment while the referral is open and its own work has not ended;
+        - an accepted assignment while the referral is open, its own work has not ended, and the
+          CCP has not yet registered the help: from then on the provider reads by its own
+          deployment. When the help went to others (a stay with the local team's help, another
+          provider), the acceptance counts for the after-care term from the day the help was
+          registered (after the assignment), not for as long as the referral stays open;
         - its own deployment (ambulant, or a stay in its facility) that runs, or ended less than
           the region's after-care term ago (kern.Regioinstelling.inzage_na_einde_dagen: to correct the
-          end or follow-up). The end date is the first day without the deployment.
+          end or follow-up). The end date is the first day without the deployment;
+        - a deployment that was its own until the CCP gave it to another provider or facility (a
+          correction, kept in the deployment's history): the term counts from the day of that
+          change, as from an end date.
         A provider that declined, or whose work is over, no longer reads the referral nor where
         it went next."""
         from django.utils import timezone
@@ -41,18 +48,36 @@ class AanmeldingQuerySet(models.QuerySet):
         from .models import Aanmelding, Inzet, Toewijzing
 
         grens = timezone.localdate() - datetime.timedelta(days=Regioinstelling.huidige().inzage_na_einde_dagen)
+        # A moment counts like an end date: its day is the first day without the work.
+        vanaf = timezone.make_aware(datetime.datetime.combine(grens + datetime.timedelta(days=1), datetime.time.min))
         toewijzing = Toewijzing.objects.filter(aanmelding=OuterRef("pk"), aanbieder_id=aanbieder_id)
         eigen_inzet = Inzet.objects.filter(aanmelding=OuterRef("pk")).filter(
             Q(aanbieder_id=aanbieder_id) | Q(voorziening__aanbieder_id=aanbieder_id)
         )
+        hulp_geregeld = Inzet.objects.filter(
+            aanmelding=OuterRef("aanmelding"), aangemaakt_op__gte=OuterRef("toegewezen_op"), aangemaakt_op__lt=vanaf
+        )
+        # A version of a deployment of this referral, written within the term, that no longer names
+        # the provider while the version before it did (a stay's provider follows its facility).
+        versies = Inzet.history.model.objects
+        vorige = versies.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
+        # Not correlated with the referral: the few versions of the term, hashed once.
+        overgedragen = (
+            versies.filter(history_date__gte=vanaf)
+            .filter(~Q(aanbieder_id=aanbieder_id) | Q(aanbieder_id__isnull=True) | Q(history_type="-"))
+            .annotate(was=Subquery(vorige.values("aanbieder_id")[:1]))
+            .filter(was=aanbieder_id)
+            .values("aanmelding_id")
+        )
         return (
             (Exists(toewijzing.filter(status="toegewezen")) & ~Q(status=Aanmelding.Status.AFGESLOTEN))
             | (
-                Exists(toewijzing.filter(status="geaccepteerd"))
+                Exists(toewijzing.filter(status="geaccepteerd").filter(~Exists(hulp_geregeld)))
                 & ~Q(status=Aanmelding.Status.AFGESLOTEN)
                 & ~Exists(eigen_inzet.filter(einddatum__isnull=False))
             )
             | Exists(eigen_inzet.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=grens)))
+            | Q(pk__in=overgedragen)
         )
 
     def met_details(self):
