@@ -5,6 +5,7 @@ all live in a shared service, migrations run once, and each web container gets i
 import runpy
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ def test_productie_houdt_niets_in_het_proces_of_op_de_schijf(monkeypatch):
     assert s["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     # Figures and reports read from the replica; nothing migrates it.
     assert s["REPLICA_GEBRUIKEN"] and s["DATABASES"]["replica"]["HOST"] == "replica"
+    assert s["DATABASES"]["replica"]["OPTIONS"]["options"] == "-c jit=off"
 
 
 def test_compose_schaalt_web_en_worker():
@@ -52,3 +54,14 @@ def test_compose_schaalt_web_en_worker():
     assert poort.endswith(":8000") and "-" in poort.removesuffix(":8000"), poort
     assert diensten["migrate"]["command"] == ["sh", "/app/docker/migreer.sh"]
     assert "migrate" in (ROOT / "docker" / "migreer.sh").read_text()
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_de_verbindingen_van_de_app_compileren_niet_met_jit():
+    """JIT costs short queries more than it saves (settings.PG_OPTIONS); both aliases have it off."""
+    from django.db import connections
+
+    for alias in ("default", "replica"):
+        with connections[alias].cursor() as c:
+            c.execute("SHOW jit")
+            assert c.fetchone()[0] == "off", alias
