@@ -3,16 +3,128 @@
 import datetime
 
 from django.db import connection
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q
+from django.db.models import Count, DateField, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
-from kern.aggregaties import DagenTussen, Kwartaal, Mediaan, mediaan_per
+from kern.aggregaties import DagenTussen, EenmaalGecompileerd, Kwartaal, Mediaan, mediaan_per
 from kern.models import Gemeente
 
 from .models import Advies, Casus, Doel, Leerevaluatie, Opvolging, Sessie
 
 SOORTEN = ("ingediend", "besproken", "opgevolgd", "afgeweken", "opvolging_open", "geescaleerd")
+
+
+def _per_gemeente(qs, gemeente: str | None, veld: str = "gemeente"):
+    return qs.filter(**{veld: gemeente}) if gemeente else qs
+
+
+def _aantal(qs):
+    """One row with the count (a constant is not grouped on: no GROUP BY, a row also for none)."""
+    return qs.annotate(alle=Value(1)).values("alle").annotate(n=Count("*")).order_by()
+
+
+# Each query is built with the ORM and compiled once per database (kern.aggregaties.
+# EenmaalGecompileerd): compiling them costs more than PostgreSQL needs to answer them.
+GEMEENTEN = EenmaalGecompileerd(Gemeente, lambda: Gemeente.objects.filter(in_regio=True).values("code"))
+
+
+def _casussen(van, tot, begin, einde, gemeente):
+    """Per municipality the cases counted by their own dates; a case is submitted on its day in
+    the region's time zone, as the range of instants [begin, einde) that the index serves. With
+    them the lessons of the cases discussed in the quarter per aim: a look-up of the case's
+    themes per aim (an aim's count is of cases, however many of its themes a case has)."""
+    ingediend = Q(ingediend_op__gte=begin, ingediend_op__lt=einde)
+    besproken = Q(besproken_op__range=(van, tot))
+    geescaleerd = Q(geescaleerd_op__range=(van, tot))
+    uitkomst = Q(escalatie_uitkomst_op__range=(van, tot))
+    thema = Casus.themas.through.objects.filter(casus=OuterRef("pk"))
+    return (
+        _per_gemeente(Casus.objects.filter(ingediend | besproken | geescaleerd | uitkomst), gemeente)
+        .alias(**{f"les_{doel}": Exists(thema.filter(thema__doel=doel)) for doel in Doel.values})
+        .values("gemeente")
+        .annotate(
+            ingediend=Count("id", filter=ingediend),
+            besproken=Count("id", filter=besproken),
+            geescaleerd=Count("id", filter=geescaleerd),
+            uitkomsten=Count("id", filter=uitkomst),
+            **{
+                f"les_{doel}": Count("id", filter=besproken & ~Q(les="") & Q(**{f"les_{doel}": True}))
+                for doel in Doel.values
+            },
+        )
+        .order_by()
+    )
+
+
+CASUSSEN = EenmaalGecompileerd(Casus, _casussen)
+# The quarter's sessions as a list of ids, so that the cases' index on their session finds
+# their cases (a join or subquery on the session's date makes PostgreSQL read every case).
+SESSIES = EenmaalGecompileerd(Sessie, lambda van, tot: Sessie.objects.filter(datum__range=(van, tot)).values("id"))
+
+
+def _opvolging(sessies, gemeente):
+    """Per municipality and status the cases of the quarter's sessions, grouped on their
+    follow-up: the lowest of the parties' 'followed' (0: a party deviated, 1: every party that
+    recorded followed, NULL: none recorded yet), one look-up per case."""
+    stand = (
+        Opvolging.objects.filter(casus=OuterRef("pk"))
+        .values("casus")
+        .annotate(m=Min(Cast("opgevolgd", IntegerField())))
+    )
+    return (
+        _per_gemeente(Casus.objects.filter(sessie__in=sessies), gemeente)
+        .values("gemeente", "status", opvolging=Subquery(stand.values("m")))
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+OPVOLGING = EenmaalGecompileerd(Casus, _opvolging)
+
+
+def _doorlooptijd(van, tot, gemeente):
+    """The days from submission (its day in the region) to advice, of the advice given in the quarter."""
+    return _per_gemeente(Advies.objects.filter(datum__range=(van, tot)), gemeente, "casus__gemeente").annotate(
+        ingediend=Cast(TruncDate("casus__ingediend_op"), DateField()),
+        dagen=DagenTussen(F("datum"), F("ingediend")),
+    )
+
+
+ADVIEZEN = EenmaalGecompileerd(
+    Advies,
+    lambda van, tot, gemeente: _aantal(_doorlooptijd(van, tot, gemeente)).annotate(mediaan=Mediaan("dagen")),
+)
+NODIG = EenmaalGecompileerd(
+    Leerevaluatie,
+    lambda van, tot, gemeente: _aantal(
+        _per_gemeente(Leerevaluatie.objects.filter(einddatum__range=(van, tot)), gemeente)
+    ),
+)
+# The reviews held in the quarter per aim, from the index on the held-on date alone.
+GEHOUDEN = EenmaalGecompileerd(
+    Leerevaluatie,
+    lambda van, tot, gemeente: (
+        _per_gemeente(Leerevaluatie.objects.filter(gehouden_op__range=(van, tot)), gemeente)
+        .values("thema__doel")
+        .annotate(n=Count("*"), op_tijd=Count("gehouden_op", filter=Q(gehouden_op__lte=F("uiterlijk"))))
+        .order_by()
+    ),
+)
+# Open at the quarter's end: never held, or held after it. Two counts, each an index range (the
+# never-held part of the held-on index), rather than one that reads the history.
+NOOIT_GEHOUDEN = EenmaalGecompileerd(
+    Leerevaluatie,
+    lambda tot, gemeente: _aantal(
+        _per_gemeente(Leerevaluatie.objects.filter(einddatum__lte=tot, gehouden_op__isnull=True), gemeente)
+    ),
+)
+LATER_GEHOUDEN = EenmaalGecompileerd(
+    Leerevaluatie,
+    lambda tot, gemeente: _aantal(
+        _per_gemeente(Leerevaluatie.objects.filter(einddatum__lte=tot, gehouden_op__gt=tot), gemeente)
+    ),
+)
 
 
 def experttafel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
@@ -25,113 +137,58 @@ def experttafel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
     (experttafel/migrations/0006), not the history (#14.4); bench/sql/experttafel.sql is the
     hand-written query `make bench` holds these figures against."""
     van, tot = kwartaal.van, kwartaal.tot_en_met
-    casussen = Casus.objects.all()
-    adviezen = Advies.objects.all()
-    evaluaties = Leerevaluatie.objects.all()
-    if gemeente:
-        casussen = casussen.filter(gemeente=gemeente)
-        adviezen = adviezen.filter(casus__gemeente=gemeente)
-        evaluaties = evaluaties.filter(gemeente=gemeente)
-    gemeenten = (
-        [gemeente.code] if gemeente else list(Gemeente.objects.filter(in_regio=True).values_list("code", flat=True))
-    )
-    per = {g: dict.fromkeys(SOORTEN, 0) for g in gemeenten}
-    # A case is submitted on its day in the region's time zone: as a range of instants, so that
-    # the index on the timestamp serves it.
+    g = gemeente.code if gemeente else None
+    gemeenten = [g] if g else [r["code"] for r in GEMEENTEN()]
+    per = {code: dict.fromkeys(SOORTEN, 0) for code in gemeenten}
     tz = timezone.get_current_timezone()
-    ingediend = Q(
-        ingediend_op__gte=datetime.datetime.combine(van, datetime.time.min, tz),
-        ingediend_op__lt=datetime.datetime.combine(tot + datetime.timedelta(days=1), datetime.time.min, tz),
-    )
-    besproken = Q(besproken_op__range=(van, tot))
-    geescaleerd = Q(geescaleerd_op__range=(van, tot))
-    uitkomst = Q(escalatie_uitkomst_op__range=(van, tot))
+    begin = datetime.datetime.combine(van, datetime.time.min, tz)
+    einde = datetime.datetime.combine(tot + datetime.timedelta(days=1), datetime.time.min, tz)
     escalatie_uitkomsten = 0
-    for r in (
-        casussen.filter(ingediend | besproken | geescaleerd | uitkomst)
-        .values("gemeente")
-        .annotate(
-            ingediend=Count("id", filter=ingediend),
-            besproken=Count("id", filter=besproken),
-            geescaleerd=Count("id", filter=geescaleerd),
-            uitkomsten=Count("id", filter=uitkomst),
-        )
-        .order_by()
-    ):
-        escalatie_uitkomsten += r["uitkomsten"]
-        if r["gemeente"] in per:
-            per[r["gemeente"]].update(ingediend=r["ingediend"], besproken=r["besproken"], geescaleerd=r["geescaleerd"])
-    # The cases of the quarter's sessions and their follow-up. The sessions as a list of ids, so
-    # that the cases' index on their session finds them (a join or subquery on the session's
-    # date makes PostgreSQL read every case); the follow-up look-ups in the counts' filters, so
-    # that PostgreSQL looks up each case's parties rather than hashing every follow-up.
-    sessies = list(Sessie.objects.filter(datum__range=(van, tot)).values_list("pk", flat=True))
-    afgeweken = Exists(Opvolging.objects.filter(casus=OuterRef("pk"), opgevolgd=False))
-    heeft_opvolging = Exists(Opvolging.objects.filter(casus=OuterRef("pk")))
-    for r in (
-        casussen.filter(sessie__in=sessies)
-        .annotate(afgeweken_=afgeweken, heeft_opvolging_=heeft_opvolging)
-        .values("gemeente")
-        .annotate(
-            opgevolgd=Count(
-                "id", filter=Q(heeft_opvolging_=True, afgeweken_=False) & ~Q(status=Casus.Status.GEADVISEERD)
-            ),
-            afgeweken=Count("id", filter=Q(afgeweken_=True)),
-            opvolging_open=Count("id", filter=Q(status=Casus.Status.GEADVISEERD, afgeweken_=False)),
-        )
-        .order_by()
-    ):
-        if r["gemeente"] in per:
-            per[r["gemeente"]].update(
-                opgevolgd=r["opgevolgd"], afgeweken=r["afgeweken"], opvolging_open=r["opvolging_open"]
-            )
-    totaal = {k: sum(p[k] for p in per.values()) for k in SOORTEN}
-    doorlooptijd = adviezen.filter(datum__range=(van, tot)).annotate(
-        ingediend=Cast(TruncDate("casus__ingediend_op"), DateField()),
-        dagen=DagenTussen(F("datum"), F("ingediend")),
-    )
-    if connection.vendor == "postgresql":  # count and median in one pass (mediaan_per's own query elsewhere)
-        advies = doorlooptijd.aggregate(n=Count("*"), mediaan=Mediaan("dagen"))
-    else:
-        advies = {"n": doorlooptijd.count(), "mediaan": mediaan_per(doorlooptijd, None, "dagen").get(None)}
-    mediaan = advies["mediaan"]
-
     # The learning circle: lessons of cases discussed in the quarter, and the learning reviews
     # (actieleren) of out-of-home placements, counted under the three aims.
     lessen = dict.fromkeys(Doel.values, 0)
-    for r in (
-        casussen.exclude(les="")
-        .filter(besproken)
-        .values("themas__doel")
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    ):
-        if r["themas__doel"] in lessen:
-            lessen[r["themas__doel"]] = r["n"]
-    # The reviews held in the quarter per aim, from the index on the held-on date alone.
-    leren = {"nodig": evaluaties.filter(einddatum__range=(van, tot)).count(), "gehouden": 0, "op_tijd": 0}
+    for r in CASUSSEN(van=van, tot=tot, begin=begin, einde=einde, gemeente=g):
+        escalatie_uitkomsten += r["uitkomsten"]
+        for doel in lessen:
+            lessen[doel] += r[f"les_{doel}"]
+        if r["gemeente"] in per:
+            per[r["gemeente"]].update(ingediend=r["ingediend"], besproken=r["besproken"], geescaleerd=r["geescaleerd"])
+    sessies = [r["id"] for r in SESSIES(van=van, tot=tot)]
+    for r in OPVOLGING(sessies=sessies, gemeente=g):
+        if r["gemeente"] not in per:
+            continue
+        p = per[r["gemeente"]]
+        # Deviated when a party deviated; open while the case waits for a party and none
+        # deviated; followed when every party followed and the case no longer waits.
+        if r["opvolging"] == 0:
+            p["afgeweken"] += r["n"]
+        elif r["status"] == Casus.Status.GEADVISEERD:
+            p["opvolging_open"] += r["n"]
+        elif r["opvolging"] == 1:
+            p["opgevolgd"] += r["n"]
+    totaal = {k: sum(p[k] for p in per.values()) for k in SOORTEN}
+    if connection.vendor == "postgresql":  # count and median in one pass (mediaan_per's own query elsewhere)
+        (advies,) = ADVIEZEN(van=van, tot=tot, gemeente=g)
+    else:
+        doorlooptijd = _doorlooptijd(van, tot, g)
+        advies = {"n": doorlooptijd.count(), "mediaan": mediaan_per(doorlooptijd, None, "dagen").get(None)}
+    mediaan = advies["mediaan"]
+
+    leren = {"nodig": NODIG(van=van, tot=tot, gemeente=g)[0]["n"], "gehouden": 0, "op_tijd": 0}
     actieleren_per_doel = dict.fromkeys(Doel.values, 0)
-    for r in (
-        evaluaties.filter(gehouden_op__range=(van, tot))
-        .values("thema__doel")
-        .annotate(n=Count("*"), op_tijd=Count("gehouden_op", filter=Q(gehouden_op__lte=F("uiterlijk"))))
-        .order_by()
-    ):
+    for r in GEHOUDEN(van=van, tot=tot, gemeente=g):
         leren["gehouden"] += r["n"]
         leren["op_tijd"] += r["op_tijd"]
         if r["thema__doel"] in actieleren_per_doel:
             actieleren_per_doel[r["thema__doel"]] = r["n"]
-    # Open at the quarter's end: never held, or held after it. Two counts, each an index range
-    # (the never-held part of the held-on index), rather than one that reads the history.
-    afgelopen = evaluaties.filter(einddatum__lte=tot)
     leren["open_einde_kwartaal"] = (
-        afgelopen.filter(gehouden_op__isnull=True).count() + afgelopen.filter(gehouden_op__gt=tot).count()
+        NOOIT_GEHOUDEN(tot=tot, gemeente=g)[0]["n"] + LATER_GEHOUDEN(tot=tot, gemeente=g)[0]["n"]
     )
     return {
         "kwartaal": str(kwartaal),
         "van": van.isoformat(),
         "tot_en_met": tot.isoformat(),
-        "gemeente": gemeente.code if gemeente else None,
+        "gemeente": g,
         **totaal,
         "adviezen": advies["n"],
         "mediaan_dagen_tot_advies": round(mediaan, 1) if mediaan is not None else None,
