@@ -29,12 +29,13 @@ def persoon(pad: str = "jeugdige"):
     return Coalesce(F(f"{voor}bsn"), Concat(Value("#"), Cast(F(f"{voor}id"), CharField())))
 
 
-def aantal_personen(pad: str = "jeugdige"):
+def aantal_personen(pad: str = "jeugdige", filter: Q | None = None):
     """Count(persoon(pad), distinct=True), the same number written as records without a BSN plus
     distinct BSNs: PostgreSQL then counts integers and BSNs instead of building a text per row
     (#14.4: a quarter's youths in a quarter of the time). A BSN is digits, never '#…', so no
-    two persons collide either way."""
+    two persons collide either way. `filter` counts only the rows it holds for, as Count's does."""
     voor = f"{pad}__" if pad else ""
-    return Count(f"{voor}id", distinct=True, filter=Q(**{f"{voor}bsn__isnull": True})) + Count(
-        f"{voor}bsn", distinct=True
+    alle = filter if filter is not None else Q()
+    return Count(f"{voor}id", distinct=True, filter=alle & Q(**{f"{voor}bsn__isnull": True})) + Count(
+        f"{voor}bsn", distinct=True, filter=filter
     )

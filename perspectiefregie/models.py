@@ -96,6 +96,12 @@ class Regisseurschap(models.Model):
         verbose_name = "regisseurschap"
         verbose_name_plural = "regisseurschappen"
         ordering = ["van", "id"]
+        indexes = [
+            # The quarter's figures (#14.4) read, per trajectory of the quarter, its regisseurships'
+            # dates and reasons from this index alone (index-only on PostgreSQL; SQLite ignores
+            # INCLUDE). The unique index below covers only the open regisseurships.
+            models.Index(fields=["traject"], include=["van", "tot", "reden"], name="regisseurschap_per_traject"),
+        ]
         constraints = [
             # Always at most one active regisseur per trajectory; the database guards it too.
             models.UniqueConstraint(fields=["traject"], condition=Q(tot__isnull=True), name="een_actieve_regisseur")

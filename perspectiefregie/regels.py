@@ -27,7 +27,6 @@ def plan_uiterlijk(bron: str, startdatum: datetime.date) -> datetime.date:
     return startdatum + datetime.timedelta(days=PLAN_TERMIJN_DAGEN[bron])
 
 
-
 def na_18_plan_uiterlijk(
     geboortedatum: datetime.date,
     startdatum: datetime.date,

@@ -1,17 +1,25 @@
 -- Best hand-written query for one quarter's perspective-direction figures (perspectiefregie/cijfers.py),
 -- one statement. One pass over the trajectories active in the quarter; per voluntary trajectory one
--- probe of its regisseurships (LATERAL: the regisseur at the reference date, the first regisseur, the
--- changes in the quarter at once) and, only for a plan due in the quarter, one probe for a perspective
--- plan on time (the first plan is on time exactly when some plan is). One row; parameters %(van)s, %(tot)s.
+-- index-only probe of its regisseurships (LATERAL over regisseurschap_per_traject, perspectiefregie/0008:
+-- the regisseur at the reference date, the first regisseur and the changes in the quarter at once).
+-- The plans on time in their own scalar subquery over the trajectories whose plan fell due in the
+-- quarter, found by start date per term, one probe each (the first plan is on time exactly when some
+-- plan is). One row; parameters %(van)s, %(tot)s.
 SELECT count(*) FILTER (WHERE NOT k.vrij) AS gi,
     count(DISTINCT t.jeugdige_id) FILTER (WHERE k.vrij AND j.bsn IS NULL)
         + count(DISTINCT j.bsn) FILTER (WHERE k.vrij) AS jeugdigen,
     count(*) FILTER (WHERE k.vrij) AS trajecten,
     count(*) FILTER (WHERE r.actief) AS met_regisseur,
     count(*) FILTER (WHERE k.vrij AND k.uiterlijk BETWEEN %(van)s AND %(tot)s) AS verwacht,
-    count(*) FILTER (WHERE k.vrij AND k.uiterlijk BETWEEN %(van)s AND %(tot)s AND EXISTS (
-        SELECT FROM perspectiefregie_perspectiefplan p
-        WHERE p.traject_id = t.id AND p.soort = 'perspectief' AND p.vastgesteld_op <= k.uiterlijk)) AS op_tijd,
+    (SELECT count(*) FROM perspectiefregie_traject d
+        WHERE d.startdatum <= %(tot)s AND (d.einddatum IS NULL OR d.einddatum >= %(van)s)
+        AND NOT d.gedwongen_kader AND NOT d.gezag_derden
+        AND (d.bron = 'crisis' AND d.startdatum BETWEEN %(van)s::date - 14 AND %(tot)s::date - 14
+            OR d.bron = 'plaatsing' AND d.startdatum BETWEEN %(van)s::date - 42 AND %(tot)s::date - 42)
+        AND EXISTS (SELECT FROM perspectiefregie_perspectiefplan p
+            WHERE p.traject_id = d.id AND p.soort = 'perspectief'
+            AND p.vastgesteld_op <= d.startdatum + CASE d.bron WHEN 'crisis' THEN 14 WHEN 'plaatsing' THEN 42 END)
+    ) AS op_tijd,
     coalesce(sum(r.wissels), 0) AS wissels,
     percentile_cont(0.5) WITHIN GROUP (ORDER BY r.eerste - t.startdatum) FILTER (WHERE t.startdatum >= %(van)s) AS mediaan,
     count(r.eerste) FILTER (WHERE t.startdatum >= %(van)s) AS gestart

@@ -193,3 +193,44 @@ def test_continuiteitscijfers_met_de_hand_geteld():
     assert (c["plannen_verwacht"], c["plannen_op_tijd"]) == (2, 1)
     assert c["regisseurwissels"] == 1
     assert c["mediaan_dagen_tot_regisseur"] == 2.5  # 1 and 4 days
+
+
+def test_continuiteitscijfers_tellen_elk_traject_en_elke_jeugdige_eenmaal_na_correcties():
+    """The figures join each trajectory to its regisseurships (#14.4): a handover on the reference
+    date gives two regisseurships active that day, and still one trajectory with a regisseur; a
+    corrected plan date counts as corrected; one person with records in two municipalities is one
+    youth; a plan after 18 is no perspective plan; the GI's trajectory is only excluded."""
+    from kern.models import Gemeente
+    from perspectiefregie.correcties import plan_corrigeren
+
+    anouk = persona("toegang", gemeente_id="almere", username="anouk")
+    bo = persona("toegang", gemeente_id="almere", username="bo")
+    with time_machine.travel(datetime.datetime(2026, 10, 2, 10, tzinfo=datetime.UTC), tick=False):
+        in_almere = JeugdigeFactory(gemeente_id="almere", bsn="111222333")
+        in_lelystad = JeugdigeFactory(gemeente_id="lelystad", bsn="111222333")
+        gi = JeugdigeFactory(gemeente_id="almere")
+        t1 = services.open_traject(
+            jeugdige=in_almere, gemeente=in_almere.gemeente, bron="crisis", bron_id=1, startdatum=D(2026, 7, 1)
+        )
+        t2 = services.open_traject(
+            jeugdige=in_lelystad, gemeente=in_lelystad.gemeente, bron="crisis", bron_id=2, startdatum=D(2026, 7, 1)
+        )
+        t3 = services.open_traject(
+            jeugdige=gi, gemeente=gi.gemeente, bron="crisis", bron_id=3, startdatum=D(2026, 7, 1)
+        )
+        Traject.objects.filter(pk=t3.pk).update(gedwongen_kader=True)
+        services.wijs_regisseur_toe(anouk, t1, regisseur=anouk, datum=D(2026, 7, 3))
+        services.wijs_regisseur_toe(anouk, t1, regisseur=bo, reden="Verhuizing", datum=D(2026, 9, 30))
+        assert Regisseurschap.objects.filter(traject=t1, van__lte=D(2026, 9, 30)).count() == 2
+        plan = services.plan_vastleggen(anouk, t1, soort="perspectief", vastgesteld_op=D(2026, 7, 20), terugkeer="x")
+        services.plan_vastleggen(anouk, t2, soort="na_18", vastgesteld_op=D(2026, 7, 5))
+        assert perspectiefregie_cijfers(Kwartaal(2026, 3))["plannen_op_tijd"] == 0  # day 19 of 14
+        plan_corrigeren(anouk, plan, reden="Verkeerde datum overgenomen", vastgesteld_op=D(2026, 7, 14))
+    c = perspectiefregie_cijfers(Kwartaal(2026, 3))
+    assert (c["jeugdigen_vrijwillig_verblijf"], c["trajecten"], c["met_regisseur"]) == (1, 2, 1)
+    assert (c["plannen_verwacht"], c["plannen_op_tijd"]) == (2, 1)
+    assert (c["regisseurwissels"], c["wissels_per_jeugdige"]) == (1, 1.0)
+    assert (c["mediaan_dagen_tot_regisseur"], c["gestart_met_regisseur"]) == (2.0, 1)
+    assert c["gedwongen_kader_uitgesloten"] == 1
+    almere = perspectiefregie_cijfers(Kwartaal(2026, 3), Gemeente.objects.get(code="almere"))
+    assert (almere["trajecten"], almere["met_regisseur"], almere["gedwongen_kader_uitgesloten"]) == (1, 1, 1)
