@@ -154,7 +154,12 @@ def _lees(d: _Dagen) -> dict[str, list[dict]]:
     uit = {}
     with connections[alias].cursor() as c:
         for naam, (sql, params) in _gecompileerd(alias, d.gemeente is not None).items():
-            c.execute(sql, [invullen.get(p, p) if isinstance(p, datetime.date | str) else p for p in params])
+            waarden = [invullen.get(p, p) if isinstance(p, datetime.date | str) else p for p in params]
+            # A value derived from a stand-in inside _vragen (say van + 1 day) would run as the
+            # year 1000 and count nothing, silently: refuse instead.
+            if any(isinstance(w, datetime.date) and w.year == 1000 for w in waarden):
+                raise RuntimeError(f"servicepunt-cijfers: een afgeleide datum in '{naam}' is niet ingevuld")
+            c.execute(sql, waarden)
             kolommen = [k[0] for k in c.description]
             uit[naam] = [dict(zip(kolommen, r, strict=True)) for r in c.fetchall()]
     return uit
