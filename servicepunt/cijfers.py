@@ -148,18 +148,42 @@ def _gecompileerd(alias: str, per_gemeente: bool) -> dict[str, tuple[str, tuple]
     return _GECOMPILEERD[sleutel]
 
 
+def _invullen(d: _Dagen, ops) -> dict:
+    """Each stand-in and the quarter's value in its place, also in the form the database's
+    adapter gave the stand-in when the query was compiled (SQLite's dates are text)."""
+    uit = {}
+    for veld, waarde in d.__dict__.items():
+        invulling = getattr(_INVULLING, veld)
+        uit[invulling] = waarde
+        if isinstance(invulling, datetime.datetime):
+            uit[ops.adapt_datetimefield_value(invulling)] = ops.adapt_datetimefield_value(waarde)
+        elif isinstance(invulling, datetime.date):
+            uit[ops.adapt_datefield_value(invulling)] = ops.adapt_datefield_value(waarde)
+    return uit
+
+
+def _ingevuld(naam: str, params, invullen: dict) -> list:
+    waarden = [invullen.get(p, p) if isinstance(p, datetime.date | str) else p for p in params]
+    # A value derived from a stand-in inside _vragen (say van + 1 day), or a form of one the
+    # adapter made that _invullen does not know, would run as the year 1000 and count nothing,
+    # silently: refuse instead.
+    if any(
+        (isinstance(w, datetime.date) and w.year == 1000)
+        or (isinstance(w, str) and w.startswith("1000-"))
+        or w == _INVULLING.gemeente
+        for w in waarden
+    ):
+        raise RuntimeError(f"servicepunt-cijfers: een afgeleide of niet ingevulde waarde in '{naam}'")
+    return waarden
+
+
 def _lees(d: _Dagen) -> dict[str, list[dict]]:
     alias = router.db_for_read(Beschikking)
-    invullen = {getattr(_INVULLING, veld): waarde for veld, waarde in d.__dict__.items()}
+    invullen = _invullen(d, connections[alias].ops)
     uit = {}
     with connections[alias].cursor() as c:
         for naam, (sql, params) in _gecompileerd(alias, d.gemeente is not None).items():
-            waarden = [invullen.get(p, p) if isinstance(p, datetime.date | str) else p for p in params]
-            # A value derived from a stand-in inside _vragen (say van + 1 day) would run as the
-            # year 1000 and count nothing, silently: refuse instead.
-            if any(isinstance(w, datetime.date) and w.year == 1000 for w in waarden):
-                raise RuntimeError(f"servicepunt-cijfers: een afgeleide datum in '{naam}' is niet ingevuld")
-            c.execute(sql, waarden)
+            c.execute(sql, _ingevuld(naam, params, invullen))
             kolommen = [k[0] for k in c.description]
             uit[naam] = [dict(zip(kolommen, r, strict=True)) for r in c.fetchall()]
     return uit

@@ -6,11 +6,11 @@ capacity confirmations per facility (the capacity of a past reference date).
 
 The waiting list of a day is every decision with a stay not placed by then, issued in any year;
 instead of testing every decision ever issued against its placements, a decision keeps its first
-placement's start (geplaatst_op) and one partial index finds the waiting ones. Database
-triggers keep that copy whatever writes, on PostgreSQL and on the SQLite of `make run` alike:
-every insert, correction (date, decision) or removal of a placement recomputes it for the
-decisions involved, and every write of a decision recomputes its own, so a save of a decision
-read before its placement began cannot put an old value back.
+placement's start (geplaatst_op) and one partial index finds the waiting ones. On PostgreSQL
+database triggers keep that copy whatever writes: every insert, correction (date, decision) or
+removal of a placement recomputes it for the decisions involved, and every write of a decision
+recomputes its own, so a save of a decision read before its placement began cannot put an old
+value back. SQLite (`make run`) gets the same triggers after every migrate (servicepunt/kopie.py).
 """
 
 from django.conf import settings
@@ -50,48 +50,20 @@ POSTGRES_TERUG = [
     "DROP TRIGGER IF EXISTS servicepunt_beschikking_geplaatst ON servicepunt_beschikking",
     "DROP FUNCTION IF EXISTS servicepunt_beschikking_geplaatst()",
 ]
-# SQLite cannot change NEW in a BEFORE trigger: it updates the row right after (its triggers do
-# not recurse by default).
-_SQLITE_ZET = "UPDATE servicepunt_beschikking SET geplaatst_op = {eerste} WHERE id = {id};"
-SQLITE = [
-    f"""CREATE TRIGGER servicepunt_beschikking_geplaatst_in AFTER INSERT ON servicepunt_beschikking BEGIN
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="NEW.id"), id="NEW.id")} END""",
-    f"""CREATE TRIGGER servicepunt_beschikking_geplaatst_bij AFTER UPDATE ON servicepunt_beschikking BEGIN
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="NEW.id"), id="NEW.id")} END""",
-    f"""CREATE TRIGGER servicepunt_plaatsing_geplaatst_in AFTER INSERT ON servicepunt_plaatsing BEGIN
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="NEW.beschikking_id"), id="NEW.beschikking_id")} END""",
-    f"""CREATE TRIGGER servicepunt_plaatsing_geplaatst_bij AFTER UPDATE OF startdatum, beschikking_id
-    ON servicepunt_plaatsing BEGIN
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="OLD.beschikking_id"), id="OLD.beschikking_id")}
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="NEW.beschikking_id"), id="NEW.beschikking_id")} END""",
-    f"""CREATE TRIGGER servicepunt_plaatsing_geplaatst_uit AFTER DELETE ON servicepunt_plaatsing BEGIN
-        {_SQLITE_ZET.format(eerste=_EERSTE.format(id="OLD.beschikking_id"), id="OLD.beschikking_id")} END""",
-]
-SQLITE_TERUG = [
-    "DROP TRIGGER IF EXISTS servicepunt_plaatsing_geplaatst_uit",
-    "DROP TRIGGER IF EXISTS servicepunt_plaatsing_geplaatst_bij",
-    "DROP TRIGGER IF EXISTS servicepunt_plaatsing_geplaatst_in",
-    "DROP TRIGGER IF EXISTS servicepunt_beschikking_geplaatst_bij",
-    "DROP TRIGGER IF EXISTS servicepunt_beschikking_geplaatst_in",
-]
 VULLEN = f"UPDATE servicepunt_beschikking SET geplaatst_op = {_EERSTE.format(id='servicepunt_beschikking.id')}"
 
 
 def triggers(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
+    if schema_editor.connection.vendor == "postgresql":
         for sql in POSTGRES:
             schema_editor.execute(sql)
-    elif vendor == "sqlite":
-        for sql in SQLITE:
-            schema_editor.execute(sql)
-    schema_editor.execute(VULLEN)
+        schema_editor.execute(VULLEN)
 
 
 def weg(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for sql in POSTGRES_TERUG if vendor == "postgresql" else SQLITE_TERUG if vendor == "sqlite" else []:
-        schema_editor.execute(sql)
+    if schema_editor.connection.vendor == "postgresql":
+        for sql in POSTGRES_TERUG:
+            schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
