@@ -83,7 +83,7 @@ def perspectiefregie_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = Non
     if connection.vendor == "postgresql":  # the median in the same pass
         figuren["mediaan"] = Mediaan("dagen_tot_regisseur", filter=gestart)
     t = per_traject.aggregate(**figuren)
-    # The plans due_in_quarter in the quarter, found by their start date (one index range per term), each
+    # The plans due in the quarter, found by their start date (one index range per term), each
     # with one look-up for a perspective plan on time: the first plan is on time exactly when some
     # plan is. Its own query, so the plan look-ups are costed on these trajectories only.
     due_in_quarter = Q()
