@@ -5,11 +5,12 @@
 -- quarter's last day, or today (in the region's time zone) while the quarter runs: written out
 -- where it is used, so the planner estimates each condition on it from the statistics (a CTE
 -- or a parameter would hide the day and cost a generic plan).
-WITH -- Placements holding their place on the reference date: started by then, not yet ended (the end
+-- Placements holding their place on the reference date: started by then, not yet ended (the end
 -- is the first free day); the still-open ones and those ending later, each from its own index.
-bezet AS (
+WITH bezet AS (
     SELECT p.voorziening_id, count(*) AS n FROM servicepunt_plaatsing p
-    WHERE p.startdatum <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) AND (p.einddatum IS NULL OR p.einddatum > LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date))
+    WHERE p.startdatum <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+    AND (p.einddatum IS NULL OR p.einddatum > LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date))
     GROUP BY 1)
 -- capaciteit: a type, n capacity on the reference date (the last confirmation by then, else
 -- today's), x occupied (placements and crisis stays).
@@ -17,7 +18,8 @@ SELECT 'capaciteit' AS soort, v.type_id AS a, NULL AS b, sum(coalesce(m.capacite
     sum(coalesce(z.n, 0) + c.n)::float AS x, NULL::float AS y, NULL::float AS z, NULL::float AS u
     FROM kern_voorziening v JOIN kern_voorzieningtype t ON t.code = v.type_id
     LEFT JOIN LATERAL (SELECT m.capaciteit FROM servicepunt_capaciteitsmelding m WHERE m.voorziening_id = v.id
-        AND m.gemeld_op < (LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+        AND m.gemeld_op < (LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) + 1)::timestamp
+            AT TIME ZONE 'Europe/Amsterdam'
         ORDER BY m.gemeld_op DESC, m.id DESC LIMIT 1) m ON true
     LEFT JOIN bezet z ON z.voorziening_id = v.id
     -- Crisis stays in these facilities (none by the rules, but occupancy counts every stay):
@@ -25,17 +27,21 @@ SELECT 'capaciteit' AS soort, v.type_id AS a, NULL AS b, sum(coalesce(m.capacite
     -- of crisis_inzet's three crisis facilities (a third of a million rows each) from
     -- compiling the statement with JIT for what is an empty probe.
     CROSS JOIN LATERAL (SELECT coalesce((SELECT count(*) FROM crisis_inzet i
-        WHERE i.voorziening_id IS NOT NULL AND i.voorziening_id = v.id AND coalesce(i.startdatum, '-infinity') <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+        WHERE i.voorziening_id IS NOT NULL AND i.voorziening_id = v.id
+        AND coalesce(i.startdatum, '-infinity') <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date)
         AND coalesce(i.einddatum, 'infinity') > LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date)
-        AND i.hulpvorm_id IN (SELECT code FROM kern_hulpvorm WHERE verblijf) GROUP BY i.voorziening_id LIMIT 1), 0) AS n) c
+        AND i.hulpvorm_id IN (SELECT code FROM kern_hulpvorm WHERE verblijf)
+        GROUP BY i.voorziening_id LIMIT 1), 0) AS n) c
     WHERE v.actief AND t.hulpvorm_id IS NULL GROUP BY 2
 UNION ALL
 -- wachtlijst: n decisions with a stay issued by the reference date and not placed by then, x
 -- their median waiting days.
-SELECT 'wachtlijst', NULL, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) - w.afgegeven_op),
+SELECT 'wachtlijst', NULL, NULL, count(*),
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) - w.afgegeven_op),
     NULL, NULL, NULL
     FROM servicepunt_beschikking w
-    WHERE w.zorgtype_id IS NOT NULL AND w.afgegeven_op <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) AND (w.geplaatst_op IS NULL OR w.geplaatst_op > LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date))
+    WHERE w.zorgtype_id IS NOT NULL AND w.afgegeven_op <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date)
+    AND (w.geplaatst_op IS NULL OR w.geplaatst_op > LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date))
 UNION ALL
 -- beschikkingen: a 'gemeente' or 'aanbieder' with b its code, or both NULL for the whole quarter;
 -- n issued in the quarter, x of those with a stay, y judged by the two-week rule (day 14 passed
@@ -43,7 +49,8 @@ UNION ALL
 SELECT 'beschikkingen', CASE WHEN GROUPING(gemeente_id) = 0 THEN 'gemeente' WHEN GROUPING(aanbieder_id) = 0
     THEN 'aanbieder' END, coalesce(gemeente_id, aanbieder_id), count(*), count(*) FILTER (WHERE zorgtype_id IS NOT NULL),
     count(*) FILTER (WHERE beoordeeld), count(*) FILTER (WHERE beoordeeld AND gehaald), NULL
-    FROM (SELECT b.gemeente_id, b.aanbieder_id, b.zorgtype_id, b.afgegeven_op <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) - 14 AS beoordeeld,
+    FROM (SELECT b.gemeente_id, b.aanbieder_id, b.zorgtype_id,
+            b.afgegeven_op <= LEAST(%(tot)s::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) - 14 AS beoordeeld,
             LEAST(b.ambulant_gestart_op, b.geplaatst_op) <= b.afgegeven_op + 14 OR EXISTS (
                 SELECT FROM servicepunt_overbrugging o WHERE o.beschikking_id = b.id AND o.startdatum <= b.afgegeven_op + 14
             ) AS gehaald
