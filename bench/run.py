@@ -792,8 +792,8 @@ def historische_import():
 def gelijk():
     """The best hand-written SQL must compute the app's figures, or the ratio means nothing:
     for every function with bench/sql/<function>.sql, run both on the last four quarters and
-    compare with bench/sql/<function>.py's `vergelijk(cijfers, rijen)`, which names every
-    difference. tests/test_bench_sql.py runs this at BENCH_SCHAAL=0.01 on every `make test`."""
+    compare with bench/sql/<function>.py's `vergelijk(cijfers, rijen, zelfde)`, which passes
+    every figure to `zelfde(wat, app, sql)`; each difference is named. tests/test_bench_sql.py runs this at BENCH_SCHAAL=0.01 on every `make test`."""
     import importlib.util
 
     from django.db import connection
@@ -815,7 +815,12 @@ def gelijk():
                 c.execute(bestand.read_text(), {"van": kwartaal.van, "tot": kwartaal.tot_en_met})
                 kolommen = [d[0] for d in c.description]
                 rijen = [dict(zip(kolommen, r, strict=True)) for r in c.fetchall()]
-            verschillen += [f"{naam} {kwartaal}: {v}" for v in vergelijker.vergelijk(cijfers, rijen)]
+
+            def zelfde(wat, app, sql, naam=naam, kwartaal=kwartaal):
+                if app != sql:
+                    verschillen.append(f"{naam} {kwartaal}: {wat}: app {app}, sql {sql}")
+
+            vergelijker.vergelijk(cijfers, rijen, zelfde)
         vergeleken.append(naam)
     resultaat(
         "de beste handgeschreven SQL rekent dezelfde cijfers als de app (4 kwartalen)",

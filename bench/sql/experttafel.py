@@ -5,13 +5,7 @@ from experttafel.cijfers import SOORTEN, experttafel_cijfers
 CIJFERS = experttafel_cijfers
 
 
-def vergelijk(cijfers: dict, rijen: list[dict]) -> list[str]:
-    fouten = []
-
-    def zelfde(wat, app, sql):
-        if app != sql:
-            fouten.append(f"{wat}: app {app}, sql {sql}")
-
+def vergelijk(cijfers: dict, rijen: list[dict], zelfde) -> None:
     per = {}
     for r in rijen:
         per.setdefault(r["soort"], []).append(r)
@@ -41,4 +35,3 @@ def vergelijk(cijfers: dict, rijen: list[dict]) -> list[str]:
     for doel, n in cijfers["actieleren_per_doel"].items():
         zelfde(f"actieleren {doel}", n, actieleren.pop(doel, 0))
     zelfde("actieleren zonder doel in de app", actieleren, {})
-    return fouten
