@@ -482,7 +482,10 @@ def meet_cpu(functie, connection, keer=15):
     with connection.cursor() as c:
         c.execute("SET max_parallel_workers_per_gather = 0")
     try:
+        t = time.perf_counter()
         functie()
+        # /proc counts CPU in ticks of 10 ms: enough calls for at least 3 s, so a tick is < 0.5%.
+        keer = max(keer, int(3 / max(time.perf_counter() - t, 0.001)))
         db0, py0 = _cpu_backend(connection), time.process_time()
         for _ in range(keer):
             functie()
@@ -548,7 +551,8 @@ def cijfers_versus_sql():
         f"wandklok {p50:.0f} t.o.v. {hand:.0f} ms = {p50 / hand:.2f}×; CPU {cpu:.0f} t.o.v. {hand_cpu:.0f} ms = "
         f"{cpu / hand_cpu:.2f}×; {_load()}",
         "≤ 1,5×",
-        "gehaald" if min(p50 / hand, cpu / hand_cpu) <= 1.5 else "niet gehaald: zie README",
+        # Judged on CPU time, the figure a busy shared machine does not move; wall clock beside it.
+        "gehaald" if cpu / hand_cpu <= 1.5 else "niet gehaald: zie README",
     )
 
     # The other functions: the app against the same SQL sent straight to the database (what
@@ -581,7 +585,7 @@ def cijfers_versus_sql():
             f"{naam}-kwartaalcijfers via de app t.o.v. dezelfde {len(queries)} queries als ruwe SQL",
             f"wandklok {a:.1f} t.o.v. {r:.1f} ms = {a / r:.2f}×; CPU {a_cpu:.1f} t.o.v. {r_cpu:.1f} ms; {_load()}",
             "≤ 1,5×",
-            "gehaald" if min(a / r, a_cpu / max(r_cpu, 0.1)) <= 1.5 else "niet gehaald",
+            "gehaald" if a_cpu / max(r_cpu, 0.1) <= 1.5 else "niet gehaald",
         )
         if not (BESTE_SQL / f"{naam}.sql").exists():
             continue
@@ -598,7 +602,7 @@ def cijfers_versus_sql():
             f"wandklok {a:.1f} t.o.v. {h:.1f} ms = {a / h:.2f}×; CPU {a_cpu:.1f} t.o.v. {h_cpu:.1f} ms = "
             f"{a_cpu / max(h_cpu, 0.1):.2f}×; {_load()}",
             "≤ 1,5×",
-            "gehaald" if min(a / h, a_cpu / max(h_cpu, 0.1)) <= 1.5 else "niet gehaald",
+            "gehaald" if a_cpu / max(h_cpu, 0.1) <= 1.5 else "niet gehaald",
         )
 
 
