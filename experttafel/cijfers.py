@@ -2,9 +2,23 @@
 
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, DateField, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, TruncDate
+from django.db.models.lookups import Lookup
 from django.utils import timezone
 
 from kern.aggregaties import DagenTussen, EenmaalGecompileerd, Kwartaal, Mediaan, mediaan_per
@@ -17,11 +31,6 @@ SOORTEN = ("ingediend", "besproken", "opgevolgd", "afgeweken", "opvolging_open",
 
 def _per_gemeente(qs, gemeente: str | None, veld: str = "gemeente"):
     return qs.filter(**{veld: gemeente}) if gemeente else qs
-
-
-def _aantal(qs):
-    """One row with the count (a constant is not grouped on: no GROUP BY, a row also for none)."""
-    return qs.annotate(alle=Value(1)).values("alle").annotate(n=Count("*")).order_by()
 
 
 # Each query is built with the ORM and compiled once per database (kern.aggregaties.
@@ -58,22 +67,37 @@ def _casussen(van, tot, begin, einde, gemeente):
 
 
 CASUSSEN = EenmaalGecompileerd(Casus, _casussen)
-# The quarter's sessions as a list of ids, so that the cases' index on their session finds
-# their cases (a join or subquery on the session's date makes PostgreSQL read every case).
-SESSIES = EenmaalGecompileerd(Sessie, lambda van, tot: Sessie.objects.filter(datum__range=(van, tot)).values("id"))
 
 
-def _opvolging(sessies, gemeente):
+class _IsEenVan(Lookup):
+    """`veld = ANY(array)`: PostgreSQL probes the field's index once per element."""
+
+    lookup_name = "is_een_van"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def _opvolging(van, tot, gemeente):
     """Per municipality and status the cases of the quarter's sessions, grouped on their
     follow-up: the lowest of the parties' 'followed' (0: a party deviated, 1: every party that
-    recorded followed, NULL: none recorded yet), one look-up per case."""
+    recorded followed, NULL: none recorded yet), one look-up per case. On PostgreSQL the
+    sessions are an array the cases' index on their session is probed with (`= ANY(ARRAY(…))`):
+    a join or `IN` on the session's date makes PostgreSQL read every case."""
+    sessies = Sessie.objects.filter(datum__range=(van, tot)).values("id")
+    if connection.vendor == "postgresql":
+        van_de_sessies = _IsEenVan(F("sessie_id"), ArraySubquery(sessies))
+    else:
+        van_de_sessies = Q(sessie__in=sessies)
     stand = (
         Opvolging.objects.filter(casus=OuterRef("pk"))
         .values("casus")
         .annotate(m=Min(Cast("opgevolgd", IntegerField())))
     )
     return (
-        _per_gemeente(Casus.objects.filter(sessie__in=sessies), gemeente)
+        _per_gemeente(Casus.objects.filter(van_de_sessies), gemeente)
         .values("gemeente", "status", opvolging=Subquery(stand.values("m")))
         .annotate(n=Count("id"))
         .order_by()
@@ -91,16 +115,37 @@ def _doorlooptijd(van, tot, gemeente):
     )
 
 
-ADVIEZEN = EenmaalGecompileerd(
-    Advies,
-    lambda van, tot, gemeente: _aantal(_doorlooptijd(van, tot, gemeente)).annotate(mediaan=Mediaan("dagen")),
-)
-NODIG = EenmaalGecompileerd(
-    Leerevaluatie,
-    lambda van, tot, gemeente: _aantal(
-        _per_gemeente(Leerevaluatie.objects.filter(einddatum__range=(van, tot)), gemeente)
-    ),
-)
+def _tellingen(van, tot, gemeente):
+    """The advice given in the quarter (count and median days) and the learning reviews due in
+    it and open at its end, as rows (telling, n, mediaan) of one statement: four index ranges, one
+    round trip. Open at the quarter's end is two ranges: never held, or held after it (the
+    never-held part of the held-on index), rather than one count that reads the history."""
+    reviews = _per_gemeente(Leerevaluatie.objects.all(), gemeente)
+
+    def aantal(qs, soort):
+        return (
+            qs.annotate(telling=Value(soort))
+            .values("telling")
+            .annotate(n=Count("*"), mediaan=Value(None, output_field=FloatField()))
+            .order_by()
+        )
+
+    advies = (
+        _doorlooptijd(van, tot, gemeente)
+        .annotate(telling=Value("adviezen"))
+        .values("telling")
+        .annotate(n=Count("*"), mediaan=Mediaan("dagen"))
+        .order_by()
+    )
+    return advies.union(
+        aantal(reviews.filter(einddatum__range=(van, tot)), "nodig"),
+        aantal(reviews.filter(einddatum__lte=tot, gehouden_op__isnull=True), "nooit_gehouden"),
+        aantal(reviews.filter(einddatum__lte=tot, gehouden_op__gt=tot), "later_gehouden"),
+        all=True,
+    )
+
+
+TELLINGEN = EenmaalGecompileerd(Advies, _tellingen)
 # The reviews held in the quarter per aim, from the index on the held-on date alone.
 GEHOUDEN = EenmaalGecompileerd(
     Leerevaluatie,
@@ -109,20 +154,6 @@ GEHOUDEN = EenmaalGecompileerd(
         .values("thema__doel")
         .annotate(n=Count("*"), op_tijd=Count("gehouden_op", filter=Q(gehouden_op__lte=F("uiterlijk"))))
         .order_by()
-    ),
-)
-# Open at the quarter's end: never held, or held after it. Two counts, each an index range (the
-# never-held part of the held-on index), rather than one that reads the history.
-NOOIT_GEHOUDEN = EenmaalGecompileerd(
-    Leerevaluatie,
-    lambda tot, gemeente: _aantal(
-        _per_gemeente(Leerevaluatie.objects.filter(einddatum__lte=tot, gehouden_op__isnull=True), gemeente)
-    ),
-)
-LATER_GEHOUDEN = EenmaalGecompileerd(
-    Leerevaluatie,
-    lambda tot, gemeente: _aantal(
-        _per_gemeente(Leerevaluatie.objects.filter(einddatum__lte=tot, gehouden_op__gt=tot), gemeente)
     ),
 )
 
@@ -153,8 +184,7 @@ def experttafel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
             lessen[doel] += r[f"les_{doel}"]
         if r["gemeente"] in per:
             per[r["gemeente"]].update(ingediend=r["ingediend"], besproken=r["besproken"], geescaleerd=r["geescaleerd"])
-    sessies = [r["id"] for r in SESSIES(van=van, tot=tot)]
-    for r in OPVOLGING(sessies=sessies, gemeente=g):
+    for r in OPVOLGING(van=van, tot=tot, gemeente=g):
         if r["gemeente"] not in per:
             continue
         p = per[r["gemeente"]]
@@ -167,23 +197,28 @@ def experttafel_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) ->
         elif r["opvolging"] == 1:
             p["opgevolgd"] += r["n"]
     totaal = {k: sum(p[k] for p in per.values()) for k in SOORTEN}
-    if connection.vendor == "postgresql":  # count and median in one pass (mediaan_per's own query elsewhere)
-        (advies,) = ADVIEZEN(van=van, tot=tot, gemeente=g)
-    else:
+    if connection.vendor == "postgresql":  # the median in the same statement
+        tellingen = {r["telling"]: r for r in TELLINGEN(van=van, tot=tot, gemeente=g)}
+    else:  # the embedded SQLite of `make run` has no percentile: the counts, then mediaan_per
+        reviews = _per_gemeente(Leerevaluatie.objects.all(), g)
         doorlooptijd = _doorlooptijd(van, tot, g)
-        advies = {"n": doorlooptijd.count(), "mediaan": mediaan_per(doorlooptijd, None, "dagen").get(None)}
+        tellingen = {
+            "adviezen": {"n": doorlooptijd.count(), "mediaan": mediaan_per(doorlooptijd, None, "dagen").get(None)},
+            "nodig": {"n": reviews.filter(einddatum__range=(van, tot)).count()},
+            "nooit_gehouden": {"n": reviews.filter(einddatum__lte=tot, gehouden_op__isnull=True).count()},
+            "later_gehouden": {"n": reviews.filter(einddatum__lte=tot, gehouden_op__gt=tot).count()},
+        }
+    advies = tellingen["adviezen"]
     mediaan = advies["mediaan"]
 
-    leren = {"nodig": NODIG(van=van, tot=tot, gemeente=g)[0]["n"], "gehouden": 0, "op_tijd": 0}
+    leren = {"nodig": tellingen["nodig"]["n"], "gehouden": 0, "op_tijd": 0}
     actieleren_per_doel = dict.fromkeys(Doel.values, 0)
     for r in GEHOUDEN(van=van, tot=tot, gemeente=g):
         leren["gehouden"] += r["n"]
         leren["op_tijd"] += r["op_tijd"]
         if r["thema__doel"] in actieleren_per_doel:
             actieleren_per_doel[r["thema__doel"]] = r["n"]
-    leren["open_einde_kwartaal"] = (
-        NOOIT_GEHOUDEN(tot=tot, gemeente=g)[0]["n"] + LATER_GEHOUDEN(tot=tot, gemeente=g)[0]["n"]
-    )
+    leren["open_einde_kwartaal"] = tellingen["nooit_gehouden"]["n"] + tellingen["later_gehouden"]["n"]
     return {
         "kwartaal": str(kwartaal),
         "van": van.isoformat(),
