@@ -52,6 +52,8 @@ class Traject(models.Model):
             # plain B-trees, so the SQLite of `make run` has them too.
             models.Index(fields=["einddatum"], name="traject_einddatum_idx"),
             models.Index(fields=["startdatum"], name="traject_startdatum_idx"),
+            # The worklist: a municipality's open trajectories, not every one it ever had.
+            models.Index(fields=["gemeente"], condition=Q(einddatum__isnull=True), name="traject_open_gemeente_idx"),
         ]
         constraints = [
             # One period of care at a time: a second stay joins the open trajectory.

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -19,15 +18,13 @@ def lijst(request):
     trajecten = Traject.objects.zichtbaar_voor(request.user).open()
     if request.GET.get("eigen") and request.user.rol == Rol.TOEGANG:
         trajecten = trajecten.filter(regisseurschappen__regisseur=request.user, regisseurschappen__tot__isnull=True)
-    rijen = werklijst.rijen(trajecten.order_by("startdatum")[:500])
-    rijen.sort(key=lambda r: (r.traject.regie_bij_gi, r.regisseur is not None, not r.signaal, r.traject.startdatum))
-    # Sorted by its signals in Python, then one page shown (and audited) at a time.
-    pagina = Paginator(rijen, 50).get_page(request.GET.get("pagina"))
-    log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in pagina], "jeugdige_id", request)
+    # The whole list ordered by its signals, only the page shown read in full and audited.
+    pagina, rijen = werklijst.pagina(trajecten, request.GET.get("pagina"))
+    log_lijst(request.user, "perspectiefregie.traject", [r.traject for r in rijen], "jeugdige_id", request)
     return render(
         request,
         "perspectiefregie/lijst.html",
-        {"rijen": pagina, "pagina": pagina, "eigen": bool(request.GET.get("eigen"))},
+        {"rijen": rijen, "pagina": pagina, "eigen": bool(request.GET.get("eigen"))},
     )
 
 
