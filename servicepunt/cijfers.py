@@ -8,7 +8,7 @@ from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from kern.aggregaties import DagenTussen, Kwartaal, Mediaan, mediaan_per
+from kern.aggregaties import DagenTussen, EenmaalGecompileerd, Kwartaal, Mediaan, mediaan_per
 from kern.bezetting import met_bezetting
 from kern.models import Gemeente, Voorziening
 
@@ -125,68 +125,22 @@ def _vragen(d: _Dagen) -> dict:
 
 
 # Building the four queries through the ORM costs more than PostgreSQL needs to answer them, so
-# they are compiled once per database and kind (the region, or one municipality) with stand-ins
-# for every value _Dagen holds, and run with the quarter's values in their place (#14.4).
-_INVULLING = _Dagen(
-    van=datetime.date(1000, 1, 1),
-    tot=datetime.date(1000, 1, 2),
-    peildatum=datetime.date(1000, 1, 3),
-    uiterlijk=datetime.date(1000, 1, 4),
-    einde_peildag=datetime.datetime(1000, 1, 5, tzinfo=datetime.UTC),
-    gemeente="\x00gemeente",
-)
-_GECOMPILEERD: dict[tuple[str, bool], dict[str, tuple[str, tuple]]] = {}
+# each is compiled once per database and shape and run with the quarter's values
+# (kern.aggregaties.EenmaalGecompileerd, which refuses a value derived from another) (#14.4).
+def _vraag(naam: str, model) -> EenmaalGecompileerd:
+    return EenmaalGecompileerd(model, lambda **waarden: _vragen(_Dagen(**waarden))[naam])
 
 
-def _gecompileerd(alias: str, per_gemeente: bool) -> dict[str, tuple[str, tuple]]:
-    sleutel = (alias, per_gemeente)
-    if sleutel not in _GECOMPILEERD:
-        invulling = _INVULLING if per_gemeente else _Dagen(**{**_INVULLING.__dict__, "gemeente": None})
-        _GECOMPILEERD[sleutel] = {
-            naam: qs.query.get_compiler(using=alias).as_sql() for naam, qs in _vragen(invulling).items()
-        }
-    return _GECOMPILEERD[sleutel]
-
-
-def _invullen(d: _Dagen, ops) -> dict:
-    """Each stand-in and the quarter's value in its place, also in the form the database's
-    adapter gave the stand-in when the query was compiled (SQLite's dates are text)."""
-    uit = {}
-    for veld, waarde in d.__dict__.items():
-        invulling = getattr(_INVULLING, veld)
-        uit[invulling] = waarde
-        if isinstance(invulling, datetime.datetime):
-            uit[ops.adapt_datetimefield_value(invulling)] = ops.adapt_datetimefield_value(waarde)
-        elif isinstance(invulling, datetime.date):
-            uit[ops.adapt_datefield_value(invulling)] = ops.adapt_datefield_value(waarde)
-    return uit
-
-
-def _ingevuld(naam: str, params, invullen: dict) -> list:
-    waarden = [invullen.get(p, p) if isinstance(p, datetime.date | str) else p for p in params]
-    # A value derived from a stand-in inside _vragen (say van + 1 day), or a form of one the
-    # adapter made that _invullen does not know, would run as the year 1000 and count nothing,
-    # silently: refuse instead.
-    if any(
-        (isinstance(w, datetime.date) and w.year == 1000)
-        or (isinstance(w, str) and w.startswith("1000-"))
-        or w == _INVULLING.gemeente
-        for w in waarden
-    ):
-        raise RuntimeError(f"servicepunt-cijfers: een afgeleide of niet ingevulde waarde in '{naam}'")
-    return waarden
+_VRAGEN = {
+    "capaciteit": _vraag("capaciteit", Voorziening),
+    "wachtlijst": _vraag("wachtlijst", Beschikking),
+    "besluiten": _vraag("besluiten", Beschikking),
+    "stromen": _vraag("stromen", Plaatsing),
+}
 
 
 def _lees(d: _Dagen) -> dict[str, list[dict]]:
-    alias = router.db_for_read(Beschikking)
-    invullen = _invullen(d, connections[alias].ops)
-    uit = {}
-    with connections[alias].cursor() as c:
-        for naam, (sql, params) in _gecompileerd(alias, d.gemeente is not None).items():
-            c.execute(sql, _ingevuld(naam, params, invullen))
-            kolommen = [k[0] for k in c.description]
-            uit[naam] = [dict(zip(kolommen, r, strict=True)) for r in c.fetchall()]
-    return uit
+    return {naam: vraag(**d.__dict__) for naam, vraag in _VRAGEN.items()}
 
 
 def servicepunt_cijfers(kwartaal: Kwartaal, gemeente: Gemeente | None = None) -> dict:
