@@ -6,11 +6,12 @@ class CrisisConfig(AppConfig):
     verbose_name = "Crisiscoördinatiepunt"
 
     def ready(self):
-        from django.db.models.signals import post_migrate, pre_migrate
+        from kern import sqlitekopieen
 
-        # SQLite (`make run`) gets the figures' copy triggers after every migrate (crisis/kopieen.py).
-        pre_migrate.connect(_sqlite_weghalen, sender=self, dispatch_uid="crisis_kopieen_weg")
-        post_migrate.connect(_sqlite_aanleggen, sender=self, dispatch_uid="crisis_kopieen_aan")
+        from . import kopieen
+
+        # SQLite (`make run`) gets the figures' copy triggers after every migrate.
+        sqlitekopieen.registreer(kopieen.SQLITE)
         from kern.bezetting import registreer_verblijven
         from kern.secties import Sectie, registreer
 
@@ -43,19 +44,3 @@ class CrisisConfig(AppConfig):
             AanmeldingFilter,
             lambda u: Aanmelding.objects.zichtbaar_voor(u).met_details().order_by("-aangemeld_op", "-id"),
         )
-
-
-def _sqlite_weghalen(using, **kwargs):
-    from django.db import connections
-
-    from .kopieen import sqlite_weghalen
-
-    sqlite_weghalen(connections[using])
-
-
-def _sqlite_aanleggen(using, **kwargs):
-    from django.db import connections
-
-    from .kopieen import sqlite_aanleggen
-
-    sqlite_aanleggen(connections[using])

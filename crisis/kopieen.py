@@ -1,11 +1,10 @@
 """The copies the quarterly figures read (#14.4), defined once, and their triggers on SQLite.
 
-On PostgreSQL the triggers are laid by migrations 0011 and 0014. SQLite (the database of
-`make run`) rebuilds a table for many schema changes and then refuses, or silently drops,
-triggers that name it; so there no migration lays them: before every `migrate` they are removed
-and after it laid again and every copy computed afresh (`apps.py` connects this to pre_migrate
-and post_migrate).
+On PostgreSQL the triggers are laid by migrations 0011 and 0014; on SQLite (`make run`) by
+kern/sqlitekopieen.py after every migrate.
 """
+
+from kern.sqlitekopieen import SqliteKopie
 
 # For a deployment row `{i}`: the stay's plan date as met_perspectiefplan's plan_datum reads it,
 # the first perspective plan of its trajectory, or without one the historical registration's.
@@ -112,33 +111,22 @@ SQLITE_TRIGGERS = [
         )
     ],
 ]
-_TABELLEN = {"crisis_inzet", "crisis_aanmelding", "perspectiefregie_perspectiefplan", "perspectiefregie_verblijf"}
-
-
-def sqlite_weghalen(connection) -> None:
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as c:
-        for naam, _ in SQLITE_TRIGGERS:
-            c.execute(f"DROP TRIGGER IF EXISTS {naam}")
-        # the names migration 0011 used on SQLite before this module took them over
-        for naam in ("crisis_inzet_kopie_in", "crisis_inzet_kopie_bij", "crisis_aanmelding_kopie"):
-            c.execute(f"DROP TRIGGER IF EXISTS {naam}")
-
-
-def sqlite_aanleggen(connection) -> None:
-    """Lay the triggers and compute every copy afresh (a few seconds for a demo database)."""
-    if connection.vendor != "sqlite":
-        return
-    if not _TABELLEN <= set(connection.introspection.table_names()):
-        return  # a partial migrate: the next full one lays them
-    with connection.cursor() as c:
-        if "kopie_plandatum" not in {k.name for k in connection.introspection.get_table_description(c, "crisis_inzet")}:
-            return
-    sqlite_weghalen(connection)
-    with connection.cursor() as c:
-        for _, sql in SQLITE_TRIGGERS:
-            c.execute(sql)
-        c.execute(_ZET_AANMELDING.format(waar="1 = 1"))
-        c.execute(_ZET_PLAN.format(ids="SELECT id FROM crisis_inzet"))
-        c.execute(_ZET_PERSOON.format(waar="1 = 1"))
+# Laid on SQLite after every migrate (kern/sqlitekopieen.py, registered in crisis/apps.py).
+SQLITE = SqliteKopie(
+    triggers=SQLITE_TRIGGERS,
+    tabellen=frozenset(
+        {
+            "crisis_inzet",
+            "crisis_aanmelding",
+            "kern_jeugdige",
+            "perspectiefregie_perspectiefplan",
+            "perspectiefregie_verblijf",
+        }
+    ),
+    kolom=("crisis_inzet", "kopie_plandatum"),
+    vullen=(
+        _ZET_AANMELDING.format(waar="1 = 1"),
+        _ZET_PLAN.format(ids="SELECT id FROM crisis_inzet"),
+        _ZET_PERSOON.format(waar="1 = 1"),
+    ),
+)

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
 
 
 class ServicepuntConfig(AppConfig):
@@ -7,9 +6,12 @@ class ServicepuntConfig(AppConfig):
     verbose_name = "Servicepunt jeugdhulp met verblijf"
 
     def ready(self):
-        # SQLite (`make run`) gets the first placement start's triggers after every migrate (servicepunt/kopie.py).
-        pre_migrate.connect(_sqlite_weghalen, sender=self, dispatch_uid="servicepunt_kopie_weg")
-        post_migrate.connect(_sqlite_aanleggen, sender=self, dispatch_uid="servicepunt_kopie_aan")
+        from kern import sqlitekopieen
+
+        from . import kopie
+
+        # SQLite (`make run`) gets the first placement start's triggers after every migrate.
+        sqlitekopieen.registreer(kopie.SQLITE)
         from kern.bezetting import registreer_capaciteitsmelding, registreer_verblijven
         from kern.secties import Sectie, plat_csv, registreer
 
@@ -40,19 +42,3 @@ class ServicepuntConfig(AppConfig):
                 .order_by("-afgegeven_op", "-id")
             ),
         )
-
-
-def _sqlite_weghalen(using, **kwargs):
-    from django.db import connections
-
-    from .kopie import sqlite_weghalen
-
-    sqlite_weghalen(connections[using])
-
-
-def _sqlite_aanleggen(using, **kwargs):
-    from django.db import connections
-
-    from .kopie import sqlite_aanleggen
-
-    sqlite_aanleggen(connections[using])

@@ -1,12 +1,11 @@
 """The decision's first placement start (Beschikking.geplaatst_op), defined once, and its
 triggers on SQLite (#14.4).
 
-On PostgreSQL migration 0007 lays the triggers. SQLite (the database of `make run`) rebuilds a
-table for many schema changes and then refuses, or silently drops, triggers that name it; so
-there no migration lays them: before every `migrate` they are removed and after it laid again
-and every copy computed afresh (`apps.py` connects this to pre_migrate and post_migrate, as
-crisis/kopieen.py does for the crisis copies).
+On PostgreSQL migration 0007 lays the triggers; on SQLite (`make run`) kern/sqlitekopieen.py
+after every migrate.
 """
+
+from kern.sqlitekopieen import SqliteKopie
 
 # The first placement start of the decision row `{b}`: what the waiting list and the two-week
 # rule read instead of the decision's placements.
@@ -38,26 +37,10 @@ SQLITE_TRIGGERS = [
 ]
 
 
-def sqlite_weghalen(connection) -> None:
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as c:
-        for naam, _ in SQLITE_TRIGGERS:
-            c.execute(f"DROP TRIGGER IF EXISTS {naam}")
-
-
-def sqlite_aanleggen(connection) -> None:
-    """Lay the triggers and compute every copy afresh (a moment for a demo database)."""
-    if connection.vendor != "sqlite":
-        return
-    if not {"servicepunt_beschikking", "servicepunt_plaatsing"} <= set(connection.introspection.table_names()):
-        return  # a partial migrate: the next full one lays them
-    with connection.cursor() as c:
-        kolommen = {k.name for k in connection.introspection.get_table_description(c, "servicepunt_beschikking")}
-    if "geplaatst_op" not in kolommen:
-        return
-    sqlite_weghalen(connection)
-    with connection.cursor() as c:
-        for _, sql in SQLITE_TRIGGERS:
-            c.execute(sql)
-        c.execute(_ZET)
+# Laid on SQLite after every migrate (kern/sqlitekopieen.py, registered in servicepunt/apps.py).
+SQLITE = SqliteKopie(
+    triggers=SQLITE_TRIGGERS,
+    tabellen=frozenset({"servicepunt_beschikking", "servicepunt_plaatsing"}),
+    kolom=("servicepunt_beschikking", "geplaatst_op"),
+    vullen=(_ZET,),
+)

@@ -32,6 +32,11 @@ def klopt():
 
 assert Inzet.objects.filter(kopie_plandatum__isnull=False).exists()
 klopt()
+from django.db.models import Min
+from servicepunt.models import Beschikking
+besluiten = Beschikking.objects.annotate(eerste=Min("plaatsingen__startdatum"))
+assert besluiten.filter(geplaatst_op__isnull=False).exists()
+assert all(b.geplaatst_op == b.eerste for b in besluiten), "servicepunt: geplaatst_op"
 plan = Perspectiefplan.objects.filter(soort="perspectief").first()
 plan.vastgesteld_op -= datetime.timedelta(days=1)
 plan.save()
