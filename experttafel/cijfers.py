@@ -108,9 +108,12 @@ OPVOLGING = EenmaalGecompileerd(Casus, _opvolging)
 
 
 def _doorlooptijd(van, tot, gemeente):
-    """The days from submission (its day in the region) to advice, of the advice given in the quarter."""
+    """The days from submission (its day in the region) to advice, of the advice given in the quarter.
+    The submission is looked up per advice (a correlated subquery on the case's key, index-only
+    through casus (id) INCLUDE (ingediend_op)): a join lets the planner read every case."""
+    ingediend_op = Subquery(Casus.objects.filter(pk=OuterRef("casus_id")).values("ingediend_op")[:1])
     return _per_gemeente(Advies.objects.filter(datum__range=(van, tot)), gemeente, "casus__gemeente").annotate(
-        ingediend=Cast(TruncDate("casus__ingediend_op"), DateField()),
+        ingediend=Cast(TruncDate(ingediend_op), DateField()),
         dagen=DagenTussen(F("datum"), F("ingediend")),
     )
 
