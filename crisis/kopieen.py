@@ -66,47 +66,34 @@ SQLITE_TRIGGERS = [
         "crisis_aanmelding",
         _ZET_PERSOON.format(waar="id = NEW.id"),
     ),
+    # Per source table, for its inserted (NEW), changed (OLD and NEW) and deleted (OLD) rows.
     *[
-        _trigger(
-            f"crisis_plan_kopie_{naam}",
-            wanneer,
-            "perspectiefregie_perspectiefplan",
-            *[_ZET_PLAN.format(ids=VERBLIJVEN.format(t=f"{rij}.traject_id")) for rij in rijen],
-        )
-        for naam, wanneer, rijen in (
-            ("in", "INSERT", ["NEW"]),
-            ("bij", "UPDATE OF traject_id, soort, vastgesteld_op", ["OLD", "NEW"]),
-            ("uit", "DELETE", ["OLD"]),
-        )
-    ],
-    *[
-        _trigger(
-            f"crisis_verblijf_kopie_{naam}",
-            wanneer,
-            "perspectiefregie_verblijf",
-            *[_ZET_PLAN.format(ids=f"SELECT {rij}.verblijf_id WHERE {rij}.soort = 'crisis'") for rij in rijen],
-        )
-        for naam, wanneer, rijen in (
-            ("in", "INSERT", ["NEW"]),
-            ("bij", "UPDATE OF traject_id, soort, verblijf_id", ["OLD", "NEW"]),
-            ("uit", "DELETE", ["OLD"]),
-        )
-    ],
-    *[
-        _trigger(
-            f"crisis_jeugdige_persoon_{naam}",
-            wanneer,
-            "kern_jeugdige",
-            *[
-                _ZET_PERSOON.format(
+        _trigger(f"{naam}_{deel}", f"{wanneer}{kolommen}" if deel == "bij" else wanneer, tabel, *map(stap, rijen))
+        for naam, tabel, kolommen, stap in (
+            (
+                "crisis_plan_kopie",
+                "perspectiefregie_perspectiefplan",
+                " OF traject_id, soort, vastgesteld_op",
+                lambda rij: _ZET_PLAN.format(ids=VERBLIJVEN.format(t=f"{rij}.traject_id")),
+            ),
+            (
+                "crisis_verblijf_kopie",
+                "perspectiefregie_verblijf",
+                " OF traject_id, soort, verblijf_id",
+                lambda rij: _ZET_PLAN.format(ids=f"SELECT {rij}.verblijf_id WHERE {rij}.soort = 'crisis'"),
+            ),
+            (
+                "crisis_jeugdige_persoon",
+                "kern_jeugdige",
+                " OF bsn",
+                lambda rij: _ZET_PERSOON.format(
                     waar=f"jeugdige_id IN ({JEUGDIGEN.format(b=f'{rij}.bsn')} UNION ALL SELECT {rij}.id)"
-                )
-                for rij in rijen
-            ],
+                ),
+            ),
         )
-        for naam, wanneer, rijen in (
+        for deel, wanneer, rijen in (
             ("in", "INSERT", ["NEW"]),
-            ("bij", "UPDATE OF bsn", ["OLD", "NEW"]),
+            ("bij", "UPDATE", ["OLD", "NEW"]),
             ("uit", "DELETE", ["OLD"]),
         )
     ],
